@@ -1,0 +1,68 @@
+import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { SigningKeys } from './signing-keys.ts';
+
+export interface Caller {
+  kind: 'user' | 'service-principal' | 'client-certificate';
+  /** Object id of the user or service principal; the thumbprint for a client certificate. */
+  principalId: string;
+  name: string;
+  tenantId: string;
+}
+
+export type TokenProblem = 'missing' | 'malformed' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer';
+
+export class TokenRejected extends Error {
+  constructor(
+    readonly problem: TokenProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TokenVerifier {
+  verify(authorization: string | undefined, audience: string): Promise<Caller>;
+}
+
+export function createTokenVerifier(keys: SigningKeys, issuer: string): TokenVerifier {
+  const jwks = createLocalJWKSet(keys.publicJwks);
+  return {
+    async verify(authorization, audience) {
+      if (!authorization) throw new TokenRejected('missing', 'The request does not have a valid authentication token: the Authorization header is missing.');
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
+      const token = match[1];
+      if (token.split('.').length !== 3) throw new TokenRejected('malformed', 'The access token is malformed: it is not a JSON Web Token.');
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, jwks, { issuer, clockTolerance: 5 }));
+      } catch (error) {
+        throw classify(error);
+      }
+      const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+      if (!audiences.includes(audience)) {
+        throw new TokenRejected('wrong-audience', `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${audience}'.`);
+      }
+      const claims = payload as JWTPayload & { oid?: string; name?: string; tid?: string; idtyp?: string };
+      return {
+        kind: claims.idtyp === 'app' ? 'service-principal' : 'user',
+        principalId: claims.oid ?? String(payload.sub),
+        name: claims.name ?? String(payload.sub),
+        tenantId: claims.tid ?? '',
+      };
+    },
+  };
+}
+
+function classify(error: unknown): TokenRejected {
+  if (error instanceof errors.JWTExpired) return new TokenRejected('expired', 'The access token has expired.');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return new TokenRejected('not-yet-valid', 'The access token is not yet valid (nbf is in the future).');
+    if (error.claim === 'iss') return new TokenRejected('wrong-issuer', 'The access token was issued by an unknown issuer.');
+    return new TokenRejected('malformed', `The access token has an invalid '${error.claim}' claim.`);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) {
+    return new TokenRejected('bad-signature', 'The access token signature is invalid.');
+  }
+  return new TokenRejected('malformed', 'The access token is malformed.');
+}

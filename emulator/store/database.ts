@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type Db = Database.Database;
+
+/**
+ * Schema versions, applied in order inside one transaction each. Append; never edit a shipped step,
+ * or a `--location` made by an older emulator stops opening.
+ */
+const migrations: string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE subscriptions (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('Enabled','Warned','PastDue','Disabled','Deleted')),
+    tenant_id TEXT NOT NULL
+  );
+  CREATE TABLE role_assignments (
+    principal_id TEXT NOT NULL,
+    subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+    role TEXT NOT NULL CHECK (role IN ('Owner','Contributor','Reader')),
+    PRIMARY KEY (principal_id, subscription_id)
+  );
+  CREATE TABLE resource_groups (
+    subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+    name TEXT NOT NULL COLLATE NOCASE,
+    location TEXT NOT NULL,
+    PRIMARY KEY (subscription_id, name)
+  );
+  CREATE TABLE apim_services (
+    subscription_id TEXT NOT NULL,
+    resource_group TEXT NOT NULL COLLATE NOCASE,
+    name TEXT NOT NULL COLLATE NOCASE,
+    location TEXT NOT NULL,
+    sku_name TEXT NOT NULL,
+    sku_capacity INTEGER NOT NULL,
+    publisher_email TEXT NOT NULL,
+    publisher_name TEXT NOT NULL,
+    user_identity_client_ids TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (subscription_id, resource_group, name),
+    FOREIGN KEY (subscription_id, resource_group) REFERENCES resource_groups(subscription_id, name)
+  );
+  CREATE TABLE apim_certificates (
+    subscription_id TEXT NOT NULL,
+    resource_group TEXT NOT NULL COLLATE NOCASE,
+    service_name TEXT NOT NULL COLLATE NOCASE,
+    certificate_id TEXT NOT NULL COLLATE NOCASE,
+    subject TEXT NOT NULL,
+    thumbprint TEXT NOT NULL,
+    expiration_date TEXT NOT NULL,
+    key_vault TEXT,
+    data BLOB,
+    etag TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (subscription_id, resource_group, service_name, certificate_id)
+  );
+  CREATE TABLE apim_certificate_references (
+    subscription_id TEXT NOT NULL,
+    resource_group TEXT NOT NULL COLLATE NOCASE,
+    service_name TEXT NOT NULL COLLATE NOCASE,
+    certificate_id TEXT NOT NULL COLLATE NOCASE,
+    kind TEXT NOT NULL CHECK (kind IN ('policy','backend')),
+    name TEXT NOT NULL,
+    PRIMARY KEY (subscription_id, resource_group, service_name, certificate_id, kind, name)
+  );
+  CREATE TABLE key_vault_secrets (
+    vault TEXT NOT NULL COLLATE NOCASE,
+    name TEXT NOT NULL COLLATE NOCASE,
+    version TEXT NOT NULL,
+    value BLOB,
+    password TEXT NOT NULL DEFAULT '',
+    access TEXT NOT NULL DEFAULT 'allowed' CHECK (access IN ('allowed','forbidden')),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (vault, name, version)
+  );
+  CREATE TABLE management_certificates (
+    subscription_id TEXT NOT NULL REFERENCES subscriptions(id),
+    thumbprint TEXT NOT NULL,
+    public_key BLOB NOT NULL,
+    data BLOB NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (subscription_id, thumbprint)
+  );
+  `,
+  `
+  -- oidc-provider's models (sessions, grants, codes, refresh tokens), so sign-ins survive a restart.
+  CREATE TABLE oidc_models (
+    model TEXT NOT NULL,
+    id TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    grant_id TEXT,
+    user_code TEXT,
+    uid TEXT,
+    expires_at INTEGER,
+    PRIMARY KEY (model, id)
+  );
+  CREATE INDEX oidc_models_grant ON oidc_models (grant_id);
+  CREATE INDEX oidc_models_uid ON oidc_models (model, uid);
+  `,
+];
+
+export function openDatabase(location: string | null): Db {
+  let file = ':memory:';
+  if (location) {
+    mkdirSync(location, { recursive: true });
+    file = join(location, 'emulator.db');
+  }
+  const db = new Database(file);
+  if (location) {
+    db.pragma('journal_mode = WAL');
+    // FULL: a write that was answered 2xx is on disk, even if the machine loses power right after.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export function getSetting(db: Db, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+export function putSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
