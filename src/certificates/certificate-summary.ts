@@ -76,7 +76,7 @@ interface ParsedCertificate {
 export async function summarizeCertificate(der: Uint8Array): Promise<CertificateSummary> {
   const cert = parseCertificate(der);
   const exts = cert.extensions;
-  const publicKey = describePublicKey(cert.spki);
+  const publicKey = guard('public key', () => describePublicKey(cert.spki));
   const [sha1, sha256] = await Promise.all([
     crypto.subtle.digest('SHA-1', toArrayBuffer(der)),
     crypto.subtle.digest('SHA-256', toArrayBuffer(der)),
@@ -97,14 +97,14 @@ export async function summarizeCertificate(der: Uint8Array): Promise<Certificate
     thumbprintSha256: toHex(new Uint8Array(sha256)),
     publicKey,
     signatureAlgorithm: SIGNATURE_ALGORITHMS[cert.signatureAlgorithmOid] ?? cert.signatureAlgorithmOid,
-    subjectAltNames: guard('subject alternative name', () => parseSubjectAltNames(exts.get(OID.subjectAltName))),
-    keyUsage: guard('key usage', () => parseKeyUsage(exts.get(OID.keyUsage))),
-    extendedKeyUsage: guard('extended key usage', () => parseExtendedKeyUsage(exts.get(OID.extKeyUsage))),
-    basicConstraints: guard('basic constraints', () => parseBasicConstraints(exts.get(OID.basicConstraints))),
+    subjectAltNames: guard('subject alternative name extension', () => parseSubjectAltNames(exts.get(OID.subjectAltName))),
+    keyUsage: guard('key usage extension', () => parseKeyUsage(exts.get(OID.keyUsage))),
+    extendedKeyUsage: guard('extended key usage extension', () => parseExtendedKeyUsage(exts.get(OID.extKeyUsage))),
+    basicConstraints: guard('basic constraints extension', () => parseBasicConstraints(exts.get(OID.basicConstraints))),
     selfSigned: false,
     subjectPublicKeyInfo: encoded(cert.spki),
-    subjectKeyIdentifier: ski ? guard('subject key identifier', () => toHex(octetString(readSingle(ski), 'key identifier'))) : null,
-    authorityKeyIdentifier: aki ? guard('authority key identifier', () => parseAuthorityKeyId(aki)) : null,
+    subjectKeyIdentifier: ski ? guard('subject key identifier extension', () => toHex(octetString(readSingle(ski), 'key identifier'))) : null,
+    authorityKeyIdentifier: aki ? guard('authority key identifier extension', () => parseAuthorityKeyId(aki)) : null,
   };
   summary.selfSigned = await isSelfSigned(cert, summary);
   return summary;
@@ -114,7 +114,7 @@ function guard<T>(what: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof CertificateError) throw new CertificateError('corrupt', `Invalid ${what} extension: ${error.message}`);
+    if (error instanceof CertificateError) throw new CertificateError('corrupt', `The certificate's ${what} is damaged: ${error.message}`);
     throw error;
   }
 }
@@ -353,7 +353,7 @@ async function verifyOwnSignature(cert: ParsedCertificate): Promise<boolean | nu
     }
     const scheme = HASH_BY_SIGNATURE[cert.signatureAlgorithmOid];
     if (!scheme) return null;
-    const publicKey = describePublicKey(cert.spki);
+    const publicKey = guard('public key', () => describePublicKey(cert.spki));
     if (scheme.key === 'RSA') {
       if (publicKey.algorithm !== 'RSA') return false;
       const key = await crypto.subtle.importKey('spki', spki, { name: 'RSASSA-PKCS1-v1_5', hash: scheme.hash }, false, ['verify']);

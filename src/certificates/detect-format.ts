@@ -112,7 +112,7 @@ function plausibleDerStart(bytes: Uint8Array): boolean {
   return next === undefined || next === 0x30 || next === 0x02;
 }
 
-function decodeText(bytes: Uint8Array): string | null {
+export function decodeText(bytes: Uint8Array): string | null {
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);

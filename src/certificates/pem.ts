@@ -4,6 +4,8 @@ import { fromBase64 } from './encoding';
 export interface PemBlock {
   label: string;
   der: Uint8Array;
+  /** RFC 1421 headers such as "Proc-Type: 4,ENCRYPTED" (legacy encrypted keys). */
+  headers: string[];
 }
 
 const BEGIN = /^-----BEGIN ([A-Z0-9 #._-]+)-----$/;
@@ -22,6 +24,7 @@ export function parsePem(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
   let label: string | null = null;
   let body: string[] = [];
+  let headers: string[] = [];
   let inHeaders = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(/\s+$/, '');
@@ -31,6 +34,7 @@ export function parsePem(text: string): PemBlock[] {
       if (begin) {
         label = begin[1];
         body = [];
+        headers = [];
         inHeaders = true;
         continue;
       }
@@ -48,12 +52,15 @@ export function parsePem(text: string): PemBlock[] {
         throw new CertificateError('corrupt', `PEM block "${label}" is closed by "END ${end[1]}" at ${where}`);
       }
       if (body.length === 0) throw new CertificateError('corrupt', `PEM block "${label}" is empty`);
-      blocks.push({ label, der: fromBase64(body.join('')) });
+      blocks.push({ label, der: fromBase64(body.join('')), headers });
       label = null;
       continue;
     }
     const trimmed = line.trim();
-    if (inHeaders && HEADER_LINE.test(trimmed) && !BASE64_LINE.test(trimmed)) continue;
+    if (inHeaders && HEADER_LINE.test(trimmed) && !BASE64_LINE.test(trimmed)) {
+      headers.push(trimmed);
+      continue;
+    }
     if (trimmed === '') {
       inHeaders = false;
       continue;

@@ -1,0 +1,68 @@
+export type LegacyCipher = 'des-ede3-cbc' | 'des-cbc' | 'rc2-cbc' | 'rc4';
+
+function toBinaryString(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return out;
+}
+
+function fromBinaryString(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** PKCS#5/#7 unpadding; null when the padding is wrong, which is how a wrong key shows. */
+function unpad(bytes: Uint8Array, blockSize: number): Uint8Array | null {
+  const count = bytes[bytes.length - 1];
+  if (bytes.length === 0 || count === 0 || count > blockSize || count > bytes.length) return null;
+  for (let i = bytes.length - count; i < bytes.length; i++) if (bytes[i] !== count) return null;
+  return bytes.subarray(0, bytes.length - count);
+}
+
+// RC4 is a dozen lines; not worth a dependency for the rare pbeWithSHAAnd128BitRC4 files.
+function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
+  const s = new Uint8Array(256);
+  for (let i = 0; i < 256; i++) s[i] = i;
+  for (let i = 0, j = 0; i < 256; i++) {
+    j = (j + s[i] + key[i % key.length]) & 0xff;
+    [s[i], s[j]] = [s[j], s[i]];
+  }
+  const out = new Uint8Array(data.length);
+  for (let n = 0, i = 0, j = 0; n < data.length; n++) {
+    i = (i + 1) & 0xff;
+    j = (j + s[i]) & 0xff;
+    [s[i], s[j]] = [s[j], s[i]];
+    out[n] = data[n] ^ s[(s[i] + s[j]) & 0xff];
+  }
+  return out;
+}
+
+/**
+ * Ciphers WebCrypto lacks. node-forge's DES and RC2 are loaded on first use only, so they form their own
+ * lazy chunk: most files (PBES2 + AES) never need them.
+ */
+export async function legacyDecrypt(
+  cipher: LegacyCipher,
+  key: Uint8Array,
+  iv: Uint8Array,
+  data: Uint8Array,
+  effectiveBits = key.length * 8,
+): Promise<Uint8Array | null> {
+  if (cipher === 'rc4') return rc4(key, data);
+  if (data.length === 0 || data.length % 8 !== 0 || iv.length !== 8) return null;
+  const utilModule = await import('node-forge/lib/util.js');
+  const util = utilModule.default;
+  let decipher: ForgeDecipher;
+  if (cipher === 'rc2-cbc') {
+    const rc2 = (await import('node-forge/lib/rc2.js')).default;
+    decipher = rc2.createDecryptionCipher(toBinaryString(key), effectiveBits);
+  } else {
+    const des = (await import('node-forge/lib/des.js')).default;
+    decipher = des.createDecryptionCipher(toBinaryString(key), 'CBC');
+  }
+  decipher.start(toBinaryString(iv));
+  decipher.update(util.createBuffer(toBinaryString(data)));
+  if (!decipher.finish(() => true)) return null;
+  return unpad(fromBinaryString(decipher.output.getBytes()), 8);
+}

@@ -1,0 +1,255 @@
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { CertificateError } from './certificate-error';
+import { content, isUniversal, octetString, oid, sequence, smallInteger, TAG, type Tlv } from './der';
+import { concatBytes, toArrayBuffer } from './encoding';
+import { legacyDecrypt, type LegacyCipher } from './legacy-ciphers';
+import { OID } from './oids';
+
+/**
+ * Iteration counts above this are refused, so that opening a file is bounded in time (about a second for
+ * PBKDF2, a few seconds for the PKCS#12 KDF, which runs one WebCrypto digest per round). Real files use
+ * 1 to 600,000; a larger count is almost always a damaged field.
+ */
+export const MAX_ITERATIONS = 1_000_000;
+
+/** A password in the two byte forms PKCS#12 needs. */
+export interface PasswordForm {
+  /** For the PKCS#12 KDF (MAC and legacy ciphers): BMPString, UTF-16BE with two zero bytes, or empty for "no password". */
+  bmp: Uint8Array;
+  /** For PBES2/PBKDF2: the password bytes as OpenSSL passes them (UTF-8). */
+  utf8: Uint8Array;
+}
+
+export interface HashSpec {
+  name: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+  outputBytes: number;
+  blockBytes: number;
+  /**
+   * Synchronous, for the PKCS#12 KDF's thousands of chained rounds: an awaited WebCrypto digest costs
+   * ~70 µs per call in Node (150 ms per 2048-round derivation), noble's SHA under 1 µs.
+   */
+  digest: (data: Uint8Array) => Uint8Array;
+}
+
+export const HASHES: Record<string, HashSpec> = {
+  [OID.sha1]: { name: 'SHA-1', outputBytes: 20, blockBytes: 64, digest: sha1 },
+  [OID.sha256]: { name: 'SHA-256', outputBytes: 32, blockBytes: 64, digest: sha256 },
+  '2.16.840.1.101.3.4.2.2': { name: 'SHA-384', outputBytes: 48, blockBytes: 128, digest: sha384 },
+  '2.16.840.1.101.3.4.2.3': { name: 'SHA-512', outputBytes: 64, blockBytes: 128, digest: sha512 },
+};
+
+// Yield to the event loop between slices so a long derivation neither freezes the page nor ignores abort.
+const ROUNDS_PER_SLICE = 20_000;
+
+const HMAC_PRFS: Record<string, HashSpec['name']> = {
+  [OID.hmacWithSha1]: 'SHA-1',
+  [OID.hmacWithSha256]: 'SHA-256',
+  '1.2.840.113549.2.10': 'SHA-384',
+  '1.2.840.113549.2.11': 'SHA-512',
+};
+
+export function passwordForms(password: string | undefined): PasswordForm[] {
+  const utf8 = new TextEncoder().encode(password ?? '');
+  // OpenSSL tries the empty BMPString first, then "no password at all" (an empty byte string).
+  if (!password) return [{ bmp: new Uint8Array(2), utf8 }, { bmp: new Uint8Array(0), utf8 }];
+  const bmp = new Uint8Array(password.length * 2 + 2);
+  for (let i = 0; i < password.length; i++) {
+    bmp[i * 2] = password.charCodeAt(i) >> 8;
+    bmp[i * 2 + 1] = password.charCodeAt(i) & 0xff;
+  }
+  const forms = [{ bmp, utf8 }];
+  // Files written by OpenSSL before 1.1.0 widened each UTF-8 byte instead; OpenSSL still accepts them.
+  if (utf8.length !== password.length) {
+    const widened = new Uint8Array(utf8.length * 2 + 2);
+    utf8.forEach((b, i) => (widened[i * 2 + 1] = b));
+    forms.push({ bmp: widened, utf8 });
+  }
+  return forms;
+}
+
+export function checkIterations(iterations: number, what: string): void {
+  if (iterations < 1) throw new CertificateError('corrupt', `Invalid iteration count in ${what}`);
+  if (iterations > MAX_ITERATIONS) {
+    throw new CertificateError(
+      'unsupported',
+      `The ${what} uses ${iterations.toLocaleString('en-US')} iterations; more than ${MAX_ITERATIONS.toLocaleString('en-US')} is not supported`,
+    );
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
+
+function repeatTo(source: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  if (source.length === 0) return out;
+  for (let i = 0; i < length; i++) out[i] = source[i % source.length];
+  return out;
+}
+
+/** RFC 7292 appendix B.2. id: 1 key, 2 IV, 3 MAC key. */
+export async function pkcs12Kdf(
+  hash: HashSpec,
+  password: Uint8Array,
+  salt: Uint8Array,
+  id: 1 | 2 | 3,
+  iterations: number,
+  length: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const { outputBytes: u, blockBytes: v } = hash;
+  const d = new Uint8Array(v).fill(id);
+  const s = repeatTo(salt, v * Math.ceil(salt.length / v));
+  const p = repeatTo(password, v * Math.ceil(password.length / v));
+  const i = concatBytes([s, p]);
+  const blocks = Math.ceil(length / u);
+  const out = new Uint8Array(blocks * u);
+  for (let block = 0; block < blocks; block++) {
+    let a = hash.digest(concatBytes([d, i]));
+    for (let round = 1; round < iterations; round++) {
+      if (round % ROUNDS_PER_SLICE === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        throwIfAborted(signal);
+      }
+      a = hash.digest(a);
+    }
+    out.set(a, block * u);
+    if (block + 1 < blocks) {
+      const b = repeatTo(a, v);
+      for (let j = 0; j < i.length; j += v) {
+        let carry = 1;
+        for (let k = v - 1; k >= 0; k--) {
+          const sum = i[j + k] + b[k] + carry;
+          i[j + k] = sum & 0xff;
+          carry = sum >> 8;
+        }
+      }
+    }
+  }
+  return out.subarray(0, length);
+}
+
+interface LegacyPbe {
+  name: string;
+  cipher: LegacyCipher;
+  keyBytes: number;
+  ivBytes: number;
+}
+
+const PKCS12_PBE: Record<string, LegacyPbe> = {
+  '1.2.840.113549.1.12.1.1': { name: 'pbeWithSHAAnd128BitRC4', cipher: 'rc4', keyBytes: 16, ivBytes: 0 },
+  '1.2.840.113549.1.12.1.2': { name: 'pbeWithSHAAnd40BitRC4', cipher: 'rc4', keyBytes: 5, ivBytes: 0 },
+  '1.2.840.113549.1.12.1.3': { name: 'pbeWithSHAAnd3-KeyTripleDES-CBC', cipher: 'des-ede3-cbc', keyBytes: 24, ivBytes: 8 },
+  '1.2.840.113549.1.12.1.4': { name: 'pbeWithSHAAnd2-KeyTripleDES-CBC', cipher: 'des-ede3-cbc', keyBytes: 16, ivBytes: 8 },
+  '1.2.840.113549.1.12.1.5': { name: 'pbeWithSHAAnd128BitRC2-CBC', cipher: 'rc2-cbc', keyBytes: 16, ivBytes: 8 },
+  '1.2.840.113549.1.12.1.6': { name: 'pbeWithSHAAnd40BitRC2-CBC', cipher: 'rc2-cbc', keyBytes: 5, ivBytes: 8 },
+};
+
+const PKCS5_V1 = new Set(['1.2.840.113549.1.5.1', '1.2.840.113549.1.5.3', '1.2.840.113549.1.5.4', '1.2.840.113549.1.5.6', '1.2.840.113549.1.5.10', '1.2.840.113549.1.5.11']);
+
+type Pbes2Cipher = { name: string; kind: 'aes' } | { name: string; kind: LegacyCipher; effectiveBits?: number };
+
+const PBES2_CIPHERS: Record<string, Pbes2Cipher & { keyBytes: number }> = {
+  [OID.aes128Cbc]: { name: 'AES-128-CBC', kind: 'aes', keyBytes: 16 },
+  [OID.aes192Cbc]: { name: 'AES-192-CBC', kind: 'aes', keyBytes: 24 },
+  [OID.aes256Cbc]: { name: 'AES-256-CBC', kind: 'aes', keyBytes: 32 },
+  [OID.desEde3Cbc]: { name: 'DES-EDE3-CBC', kind: 'des-ede3-cbc', keyBytes: 24 },
+  '1.3.14.3.2.7': { name: 'DES-CBC', kind: 'des-cbc', keyBytes: 8 },
+  '1.2.840.113549.3.2': { name: 'RC2-CBC', kind: 'rc2-cbc', keyBytes: 16 },
+};
+
+/** A parsed encryption AlgorithmIdentifier, ready to decrypt with any password form. */
+export interface PasswordCipher {
+  description: string;
+  decrypt(password: PasswordForm, data: Uint8Array, signal?: AbortSignal): Promise<Uint8Array | null>;
+}
+
+export function parsePasswordCipher(algorithm: Tlv | undefined): PasswordCipher {
+  const [algorithmOid, params] = sequence(algorithm, 'encryption algorithm');
+  const id = oid(algorithmOid, 'encryption algorithm');
+  const legacy = PKCS12_PBE[id];
+  if (legacy) {
+    const [saltTlv, iterationsTlv] = sequence(params, `${legacy.name} parameters`);
+    const salt = octetString(saltTlv, `${legacy.name} salt`);
+    const iterations = smallInteger(iterationsTlv, `${legacy.name} iterations`);
+    checkIterations(iterations, legacy.name);
+    const sha1 = HASHES[OID.sha1];
+    return {
+      description: legacy.name,
+      async decrypt(password, data, signal) {
+        const key = await pkcs12Kdf(sha1, password.bmp, salt, 1, iterations, legacy.keyBytes, signal);
+        const iv = legacy.ivBytes ? await pkcs12Kdf(sha1, password.bmp, salt, 2, iterations, legacy.ivBytes, signal) : new Uint8Array(0);
+        // Two-key triple DES is K1 K2 K1.
+        const fullKey = legacy.keyBytes === 16 && legacy.cipher === 'des-ede3-cbc' ? concatBytes([key, key.subarray(0, 8)]) : key;
+        return legacyDecrypt(legacy.cipher, fullKey, iv, data, legacy.keyBytes * 8);
+      },
+    };
+  }
+  if (id === OID.pbes2) return parsePbes2(params);
+  if (PKCS5_V1.has(id)) {
+    throw new CertificateError('unsupported', 'PKCS#5 v1.5 encryption (MD5/SHA-1 with DES or RC2) is not supported');
+  }
+  throw new CertificateError('unsupported', `Unsupported encryption algorithm ${id}`);
+}
+
+function parsePbes2(params: Tlv | undefined): PasswordCipher {
+  const [kdf, scheme] = sequence(params, 'PBES2 parameters');
+  const [kdfOid, kdfParams] = sequence(kdf, 'PBES2 key derivation');
+  const kdfId = oid(kdfOid, 'PBES2 key derivation');
+  if (kdfId !== OID.pbkdf2) {
+    throw new CertificateError('unsupported', kdfId === '1.3.6.1.4.1.11591.4.11' ? 'PBES2 with scrypt is not supported' : `Unsupported PBES2 key derivation ${kdfId}`);
+  }
+  const kdfFields = sequence(kdfParams, 'PBKDF2 parameters');
+  if (!kdfFields[0] || !isUniversal(kdfFields[0], TAG.octetString)) {
+    throw new CertificateError('unsupported', 'PBKDF2 with a non-literal salt is not supported');
+  }
+  const salt = content(kdfFields[0]);
+  const iterations = smallInteger(kdfFields[1], 'PBKDF2 iteration count');
+  checkIterations(iterations, 'PBKDF2 key derivation');
+  let keyLength: number | null = null;
+  let prf: HashSpec['name'] = 'SHA-1';
+  for (const field of kdfFields.slice(2)) {
+    if (isUniversal(field, TAG.integer)) keyLength = smallInteger(field, 'PBKDF2 key length');
+    else {
+      const prfId = oid(sequence(field, 'PBKDF2 PRF')[0], 'PBKDF2 PRF');
+      const name = HMAC_PRFS[prfId];
+      if (!name) throw new CertificateError('unsupported', `Unsupported PBKDF2 PRF ${prfId}`);
+      prf = name;
+    }
+  }
+  const [schemeOid, schemeParams] = sequence(scheme, 'PBES2 encryption scheme');
+  const schemeId = oid(schemeOid, 'PBES2 encryption scheme');
+  const cipher = PBES2_CIPHERS[schemeId];
+  if (!cipher) throw new CertificateError('unsupported', `Unsupported PBES2 cipher ${schemeId}`);
+  let iv: Uint8Array;
+  let effectiveBits: number | undefined;
+  if (cipher.kind === 'rc2-cbc' && schemeParams && isUniversal(schemeParams, TAG.sequence)) {
+    const [version, ivTlv] = sequence(schemeParams, 'RC2 parameters');
+    const encoded = smallInteger(version, 'RC2 version');
+    effectiveBits = ({ 160: 40, 120: 64, 58: 128 } as Record<number, number>)[encoded] ?? encoded;
+    iv = octetString(ivTlv, 'RC2 IV');
+  } else {
+    iv = octetString(schemeParams, 'PBES2 IV');
+  }
+  const keyBytes = keyLength ?? cipher.keyBytes;
+  if (keyBytes < 1 || keyBytes > 64) throw new CertificateError('corrupt', 'Invalid PBKDF2 key length');
+  return {
+    description: `PBES2 (PBKDF2, ${cipher.name})`,
+    async decrypt(password, data) {
+      const base = await crypto.subtle.importKey('raw', toArrayBuffer(password.utf8), 'PBKDF2', false, ['deriveBits']);
+      const key = new Uint8Array(
+        await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: toArrayBuffer(salt), iterations, hash: prf }, base, keyBytes * 8),
+      );
+      if (cipher.kind !== 'aes') return legacyDecrypt(cipher.kind, key, iv, data, effectiveBits ?? keyBytes * 8);
+      if (iv.length !== 16 || data.length === 0 || data.length % 16 !== 0) return null;
+      try {
+        const aes = await crypto.subtle.importKey('raw', toArrayBuffer(key), 'AES-CBC', false, ['decrypt']);
+        return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: toArrayBuffer(iv) }, aes, toArrayBuffer(data)));
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { summarizeCertificate, type CertificateSummary } from './certificate-summary';
+import { der, derElement } from './der';
+import { toArrayBuffer } from './encoding';
+import { HASHES, passwordForms, pkcs12Kdf } from './password-based-encryption';
+import { OID } from './oids';
+
+export interface SelfSignedOptions {
+  commonName: string;
+  validityDays: number;
+  keySize: 2048 | 4096;
+  password: string;
+  now?: Date;
+}
+
+/** OpenSSL 3 uses 2048; a little more costs nothing on import and helps against guessing. */
+const PBKDF2_ITERATIONS = 10_000;
+const MAC_ITERATIONS = 10_000;
+// Client clocks run ahead of Azure's by minutes at times; a just-made certificate must not be "not yet valid".
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+
+export async function createSelfSignedCertificate(
+  options: SelfSignedOptions,
+): Promise<{ cer: Uint8Array; pfx: Uint8Array; summary: CertificateSummary }> {
+  const { commonName, validityDays, keySize, password } = options;
+  if (!commonName.trim()) throw new RangeError('commonName must not be empty');
+  if (!(validityDays >= 1 && validityDays <= 36500)) throw new RangeError('validityDays must be between 1 and 36500');
+  const now = options.now ?? new Date();
+  const keys = await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: keySize, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  );
+  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', keys.privateKey));
+
+  const certificate = new pkijs.Certificate();
+  certificate.version = 2;
+  const serial = crypto.getRandomValues(new Uint8Array(16));
+  serial[0] = (serial[0] & 0x7f) | 0x40;
+  certificate.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(serial) });
+  const name = new pkijs.RelativeDistinguishedNames({
+    typesAndValues: [new pkijs.AttributeTypeAndValue({ type: OID.commonName, value: new asn1js.Utf8String({ value: commonName }) })],
+  });
+  certificate.subject = name;
+  certificate.issuer = name;
+  const notBefore = new Date(Math.floor((now.getTime() - CLOCK_SKEW_MS) / 1000) * 1000);
+  const notAfter = new Date(Math.floor(now.getTime() / 1000) * 1000 + validityDays * 24 * 60 * 60 * 1000);
+  certificate.notBefore = timeOf(notBefore);
+  certificate.notAfter = timeOf(notAfter);
+  certificate.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(spki);
+  const keyId = sha1(new Uint8Array(certificate.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView));
+  certificate.extensions = [
+    extension(OID.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
+    extension(OID.keyUsage, true, new asn1js.BitString({ valueHex: new Uint8Array([0xa0]).buffer, unusedBits: 5 })),
+    extension(OID.extKeyUsage, false, new pkijs.ExtKeyUsage({ keyPurposes: [OID.clientAuth] }).toSchema()),
+    extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: toArrayBuffer(keyId) })),
+  ];
+  const signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() });
+  certificate.signature = signatureAlgorithm;
+  certificate.signatureAlgorithm = signatureAlgorithm;
+  const tbs = certificate.encodeTBS().toBER();
+  certificate.tbsView = new Uint8Array(tbs);
+  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', keys.privateKey, tbs);
+  certificate.signatureValue = new asn1js.BitString({ valueHex: signature });
+  const cer = new Uint8Array(certificate.toSchema().toBER());
+
+  const pfx = await buildPfx(cer, pkcs8, sha1(cer), password, commonName);
+  return { cer, pfx, summary: await summarizeCertificate(cer) };
+}
+
+function timeOf(date: Date): pkijs.Time {
+  return new pkijs.Time({ type: date.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value: date });
+}
+
+function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {
+  return new pkijs.Extension({ extnID, critical, extnValue: value.toBER() });
+}
+
+async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<{ algorithm: Uint8Array; ciphertext: Uint8Array }> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(16));
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey(
+    { name: 'PBKDF2', salt, iterations: PBKDF2_ITERATIONS, hash: 'SHA-256' },
+    base,
+    { name: 'AES-CBC', length: 256 },
+    false,
+    ['encrypt'],
+  );
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, toArrayBuffer(plain)));
+  const algorithm = der.sequence(
+    der.oid(OID.pbes2),
+    der.sequence(
+      der.sequence(der.oid(OID.pbkdf2), der.sequence(der.octetString(salt), der.integer(PBKDF2_ITERATIONS), der.sequence(der.oid(OID.hmacWithSha256), der.null()))),
+      der.sequence(der.oid(OID.aes256Cbc), der.octetString(iv)),
+    ),
+  );
+  return { algorithm, ciphertext };
+}
+
+function bagAttributes(localKeyId: Uint8Array, friendlyName: string): Uint8Array {
+  return der.set(
+    der.sequence(der.oid(OID.friendlyName), der.set(der.bmpString(friendlyName))),
+    der.sequence(der.oid(OID.localKeyId), der.set(der.octetString(localKeyId))),
+  );
+}
+
+/** PKCS#12 as OpenSSL 3 writes it by default: AES-256 PBES2 for both containers, HMAC-SHA256 MAC. */
+async function buildPfx(cer: Uint8Array, pkcs8: Uint8Array, localKeyId: Uint8Array, password: string, friendlyName: string): Promise<Uint8Array> {
+  const certBag = der.sequence(
+    der.oid(OID.certBag),
+    der.explicit(0, der.sequence(der.oid(OID.x509Certificate), der.explicit(0, der.octetString(cer)))),
+    bagAttributes(localKeyId, friendlyName),
+  );
+  const certs = await pbes2Encrypt(der.sequence(certBag), password);
+  const certsInfo = der.sequence(
+    der.oid(OID.pkcs7EncryptedData),
+    der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.pkcs7Data), certs.algorithm, derElement(0x80, certs.ciphertext)))),
+  );
+  const key = await pbes2Encrypt(pkcs8, password);
+  const keyBag = der.sequence(
+    der.oid(OID.shroudedKeyBag),
+    der.explicit(0, der.sequence(key.algorithm, der.octetString(key.ciphertext))),
+    bagAttributes(localKeyId, friendlyName),
+  );
+  const keyInfo = der.sequence(der.oid(OID.pkcs7Data), der.explicit(0, der.octetString(der.sequence(keyBag))));
+  const authSafe = der.sequence(certsInfo, keyInfo);
+
+  const macSalt = crypto.getRandomValues(new Uint8Array(16));
+  const sha256 = HASHES[OID.sha256];
+  const macKey = await pkcs12Kdf(sha256, passwordForms(password)[0].bmp, macSalt, 3, MAC_ITERATIONS, sha256.outputBytes);
+  const hmacKey = await crypto.subtle.importKey('raw', toArrayBuffer(macKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, toArrayBuffer(authSafe)));
+  return der.sequence(
+    der.integer(3),
+    der.sequence(der.oid(OID.pkcs7Data), der.explicit(0, der.octetString(authSafe))),
+    der.sequence(der.sequence(der.sequence(der.oid(OID.sha256), der.null()), der.octetString(mac)), der.octetString(macSalt), der.integer(MAC_ITERATIONS)),
+  );
+}
+
