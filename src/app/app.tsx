@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { FluentProvider } from '@fluentui/react-components';
+import { MsalProvider } from '@azure/msal-react';
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import type { RuntimeConfig } from './config';
+import { createRouter } from './router';
+import { initialTheme, saveTheme, themes, type ThemeName } from './theme';
+import { ShellSettingsContext } from './shell-settings';
+import { ServicesProvider } from '../lib/services-context';
+import { NotificationsProvider } from '../components/notifications';
+import { AzureApiError } from '../lib/api-error';
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // A 4xx will not change by asking again; a network blip or a 5xx might.
+        retry: (count, error) => count < 2 && !(error instanceof AzureApiError && error.status < 500),
+      },
+    },
+  });
+}
+
+export function App({ msal, config }: { msal: IPublicClientApplication; config: RuntimeConfig }) {
+  const [theme, setThemeState] = useState<ThemeName>(initialTheme);
+  const [queryClient] = useState(createQueryClient);
+  const router = useMemo(createRouter, []);
+  const settings = useMemo(
+    () => ({
+      environment: config.environment,
+      theme,
+      setTheme: (t: ThemeName) => {
+        saveTheme(t);
+        setThemeState(t);
+      },
+    }),
+    [config.environment, theme],
+  );
+  return (
+    <FluentProvider theme={themes[theme]} style={{ height: '100%' }}>
+      <ShellSettingsContext.Provider value={settings}>
+        <MsalProvider instance={msal}>
+          <ServicesProvider msal={msal} config={config}>
+            <QueryClientProvider client={queryClient}>
+              <NotificationsProvider>
+                <RouterProvider router={router} />
+              </NotificationsProvider>
+            </QueryClientProvider>
+          </ServicesProvider>
+        </MsalProvider>
+      </ShellSettingsContext.Provider>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { createBrowserRouter } from 'react-router';
+import { PortalShell } from './shell/portal-shell';
+import { RouteError } from './shell/route-error';
+import type { CrumbHandle } from './shell/breadcrumbs';
+
+const crumb = (label: CrumbHandle['crumb']): CrumbHandle => ({ crumb: label });
+
+// Each blade is its own chunk: the first load carries only the shell.
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      element: <PortalShell />,
+      errorElement: <RouteError />,
+      handle: crumb(() => 'Home'),
+      children: [
+        { errorElement: <RouteError />, children: [
+          { index: true, lazy: async () => ({ Component: (await import('../features/home/home-blade')).HomeBlade }) },
+          {
+            path: 'subscriptions',
+            handle: crumb(() => 'Subscriptions'),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscriptions-blade')).SubscriptionsBlade }) },
+              {
+                path: ':subscriptionId',
+                handle: crumb((p) => p.subscriptionId ?? ''),
+                lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-blade')).SubscriptionBlade }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-overview')).SubscriptionOverview }) },
+                  {
+                    path: 'management-certificates',
+                    handle: crumb(() => 'Management certificates'),
+                    lazy: async () => ({ Component: (await import('../features/management-certificates/components/management-certificates-blade')).ManagementCertificatesBlade }),
+                  },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'apim',
+            handle: crumb(() => 'API Management services'),
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-services-blade')).ApimServicesBlade }) },
+              {
+                path: ':subscriptionId/:resourceGroup/:serviceName',
+                handle: crumb((p) => p.serviceName ?? ''),
+                lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-blade')).ApimServiceBlade }),
+                children: [
+                  { index: true, lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-overview')).ApimServiceOverview }) },
+                  {
+                    path: 'certificates',
+                    handle: crumb(() => 'Certificates'),
+                    lazy: async () => ({ Component: (await import('../features/apim-certificates/components/apim-certificates-blade')).ApimCertificatesBlade }),
+                  },
+                ],
+              },
+            ],
+          },
+          { path: '*', lazy: async () => ({ Component: (await import('./shell/not-found')).NotFound }) },
+        ] },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,5 @@
+import { Outlet } from 'react-router';
+
+export function ApimServiceBlade() {
+  return <Outlet />;
+}

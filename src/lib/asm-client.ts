@@ -1,0 +1,40 @@
+import { AzureApiError, NetworkError } from './api-error';
+import type { TokenSource } from './arm-client';
+
+export const AZURE_XMLNS = 'http://schemas.microsoft.com/windowsazure';
+export const ASM_VERSION = '2014-10-01';
+
+/** Classic Service Management over fetch: bearer token, x-ms-version, XML in and out, XML errors typed. */
+export function createAsmClient(endpoint: string, token: TokenSource) {
+  async function send(path: string, init: { method?: 'GET' | 'POST' | 'DELETE'; xml?: string } = {}): Promise<Document | null> {
+    const url = endpoint + path;
+    const headers: Record<string, string> = { Authorization: `Bearer ${await token()}`, 'x-ms-version': ASM_VERSION };
+    if (init.xml) headers['Content-Type'] = 'application/xml';
+    let response: Response;
+    try {
+      response = await fetch(url, { method: init.method ?? 'GET', headers, body: init.xml });
+    } catch (error) {
+      throw new NetworkError(url, error);
+    }
+    const text = await response.text();
+    const doc = text ? new DOMParser().parseFromString(text, 'application/xml') : null;
+    if (!response.ok) {
+      const code = doc?.getElementsByTagNameNS(AZURE_XMLNS, 'Code')[0]?.textContent ?? `Http${response.status}`;
+      const message = doc?.getElementsByTagNameNS(AZURE_XMLNS, 'Message')[0]?.textContent ?? `The service answered HTTP ${response.status}.`;
+      throw new AzureApiError(response.status, code, message, response.headers.get('x-ms-request-id'));
+    }
+    return doc;
+  }
+  return { send, endpoint };
+}
+
+export type AsmClient = ReturnType<typeof createAsmClient>;
+
+/** Text of the first child element with this local name in the Azure namespace. */
+export function childText(parent: Element, name: string): string {
+  return parent.getElementsByTagNameNS(AZURE_XMLNS, name)[0]?.textContent ?? '';
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
