@@ -57,6 +57,8 @@ async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Pro
     else raw = { certificates: [{ der: der.subarray(0, readTlv(der, 0).end), localKeyId: null }], keys: [], encryption: null, integrity: null, contentFormat: 'x509' };
   }
   if (raw.certificates.length === 0) throw new CertificateError('no-certificate', 'The file holds no certificate');
+  // OpenSSL writes the leaf twice when it is also in -certfile; one copy is enough.
+  raw.certificates = raw.certificates.filter((c, i) => raw.certificates.findIndex((o) => bytesEqual(o.der, c.der)) === i);
   const summaries = await Promise.all(raw.certificates.map((c) => summarizeCertificate(c.der)));
 
   let leafIndex = -1;
