@@ -80,7 +80,7 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
         client_id: DEMO_SERVICE_PRINCIPAL.clientId,
         client_secret: DEMO_SERVICE_PRINCIPAL.clientSecret,
         client_name: DEMO_SERVICE_PRINCIPAL.name,
-        grant_types: ['client_credentials'],
+        grant_types: ['client_credentials', 'password'],
         response_types: [],
         redirect_uris: [],
         token_endpoint_auth_method: 'client_secret_post',
@@ -195,8 +195,7 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
 
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
-  // Entra puts client_info in every token response; MSAL keys accounts on it (homeAccountId = oid.tid).
-  provider.on('grant.success', () => undefined);
+  registerPasswordGrant(provider, options.accessTokenTtlSeconds ?? 3600);
   const callback = provider.callback();
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -237,4 +236,39 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
       await callback(req, res);
     },
   };
+}
+
+/**
+ * Entra's resource-owner password grant (ROPC), for scripts only: `npm run emulator -- token --user bob`
+ * gets a demo user's token without a browser. The app never uses it.
+ */
+function registerPasswordGrant(provider: Provider, ttl: number): void {
+  provider.registerGrantType(
+    'password',
+    async (ctx) => {
+      const params = ctx.oidc.params as Record<string, string | undefined>;
+      const user = findUser(params.username ?? '');
+      if (!user || params.password !== user.password) {
+        ctx.status = 400;
+        ctx.body = { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' };
+        return;
+      }
+      const scopes = String(params.scope ?? '').split(/\s+/).filter(Boolean);
+      const resource = resources.find((r) => scopes.some((s) => s.startsWith(r.audience))) ?? resources[0];
+      const grant = new provider.Grant({ accountId: user.oid, clientId: ctx.oidc.client!.clientId });
+      grant.addResourceScope(resource.audience, resource.scopes.join(' '));
+      const grantId = await grant.save();
+      const token = new provider.AccessToken({ accountId: user.oid, client: ctx.oidc.client!, grantId, gty: 'password', scope: resource.scopes[0] });
+      token.resourceServer = new provider.ResourceServer(resource.audience, {
+        scope: resource.scopes.join(' '),
+        audience: resource.audience,
+        accessTokenTTL: ttl,
+        accessTokenFormat: 'jwt',
+        jwt: { sign: { alg: 'RS256' } },
+      });
+      const value = await token.save();
+      ctx.body = { access_token: value, token_type: 'Bearer', expires_in: token.expiration, scope: token.scope };
+    },
+    ['username', 'password', 'scope'],
+  );
 }
