@@ -1,0 +1,8 @@
+import { json, type ArmOperation } from '../arm-context.ts';
+import { resolveService } from './resolve-service.ts';
+import { toServiceContract } from './service-store.ts';
+
+export const getService: ArmOperation = (context) => {
+  const { service } = resolveService(context, 'Microsoft.ApiManagement/service/read');
+  return json(200, toServiceContract(service, context.caller.tenantId));
+};

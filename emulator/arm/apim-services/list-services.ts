@@ -1,0 +1,32 @@
+import { armErrors } from '../../common/arm-error.ts';
+import { requireApiVersion } from '../api-versions.ts';
+import { json, type ArmContext, type ArmOperation } from '../arm-context.ts';
+import { pageWithSkipToken } from '../arm-paging.ts';
+import { authorize } from '../authorize.ts';
+import { checkResourceGroupName } from '../path-parameters.ts';
+import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
+import { listServices as readServices, toServiceContract, type ServiceRow } from './service-store.ts';
+
+function answer(context: ArmContext, rows: ServiceRow[]) {
+  const page = pageWithSkipToken(context, rows.map((row) => toServiceContract(row, context.caller.tenantId)));
+  return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}) });
+}
+
+/** GET /subscriptions/{id}/providers/Microsoft.ApiManagement/service */
+export const listServicesInSubscription: ArmOperation = (context) => {
+  requireApiVersion(context.request.query, 'apiManagement', 'service');
+  const { subscriptionId } = context.params;
+  const subscription = authorize(context, subscriptionId, 'Microsoft.ApiManagement/service/read', `/subscriptions/${subscriptionId}`);
+  return answer(context, readServices(context.env.db, subscription.id));
+};
+
+/** GET /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service */
+export const listServicesInResourceGroup: ArmOperation = (context) => {
+  requireApiVersion(context.request.query, 'apiManagement', 'service');
+  const { subscriptionId, resourceGroupName } = context.params;
+  const subscription = authorize(context, subscriptionId, 'Microsoft.ApiManagement/service/read', `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`);
+  checkResourceGroupName(resourceGroupName);
+  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
+  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  return answer(context, readServices(context.env.db, subscription.id, group.name));
+};

@@ -1,0 +1,63 @@
+import { CertificateError } from '../../../src/certificates/certificate-error.ts';
+import { detectFormat } from '../../../src/certificates/detect-format.ts';
+import { openCertificateFile, type OpenedCertificateFile } from '../../../src/certificates/open-certificate-file.ts';
+import { validationError } from '../apim-errors.ts';
+import { formatAzureDate } from './certificate-store.ts';
+
+export interface PfxFacts {
+  subject: string;
+  thumbprint: string;
+  expirationDate: string;
+  leafDer: Buffer;
+}
+
+/** Why a file cannot be used, worded for the person who chose it. `source` names it: "The uploaded data", "Key Vault secret '…'". */
+export class PfxRejected extends Error {}
+
+/** Opens a PKCS#12 file with the shared certificate toolkit and keeps what API Management shows of it. */
+export async function openPfx(bytes: Uint8Array, password: string, source: string): Promise<PfxFacts> {
+  let format: string;
+  try {
+    format = detectFormat(bytes);
+  } catch (error) {
+    if (error instanceof CertificateError) throw new PfxRejected(`${source} is not a PKCS#12 (.pfx) file: ${error.message}.`);
+    throw error;
+  }
+  if (format !== 'pkcs12') {
+    const what = format === 'pem' ? 'a PEM text file' : 'a certificate without its private key (.cer)';
+    throw new PfxRejected(`${source} is ${what}, not a PKCS#12 (.pfx) file. Export the certificate with its private key as .pfx and upload that.`);
+  }
+  let opened: OpenedCertificateFile;
+  try {
+    opened = await openCertificateFile(bytes, { password });
+  } catch (error) {
+    if (!(error instanceof CertificateError)) throw error;
+    switch (error.code) {
+      case 'wrong-password':
+        throw new PfxRejected(`${source}: the password is incorrect for this .pfx file.`);
+      case 'password-required':
+        throw new PfxRejected(`${source}: this .pfx file is protected by a password; send it in properties.password.`);
+      default:
+        throw new PfxRejected(`${source} could not be read as a .pfx file: ${error.message}.`);
+    }
+  }
+  if (!opened.hasPrivateKey) throw new PfxRejected(`${source} holds no private key; API Management needs the certificate together with its private key.`);
+  if (opened.privateKeyMatchesLeaf === false) throw new PfxRejected(`${source}: the private key in this .pfx file does not belong to its certificate.`);
+  return {
+    subject: opened.leaf.subject,
+    thumbprint: opened.leaf.thumbprintSha1.toUpperCase(),
+    expirationDate: formatAzureDate(opened.leaf.notAfter),
+    leafDer: Buffer.from(opened.leaf.der),
+  };
+}
+
+/** The same, for the request body: a rejection becomes the 400 the caller sees, pointing at the field. */
+export async function openUploadedPfx(bytes: Uint8Array, password: string): Promise<PfxFacts> {
+  try {
+    return await openPfx(bytes, password, 'The certificate data');
+  } catch (error) {
+    if (!(error instanceof PfxRejected)) throw error;
+    const target = /password/.test(error.message) ? 'properties.password' : 'properties.data';
+    throw validationError(target, error.message);
+  }
+}

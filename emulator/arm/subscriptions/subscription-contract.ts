@@ -1,0 +1,14 @@
+import type { SubscriptionRow } from '../../common/roles.ts';
+
+export function toSubscriptionContract(row: SubscriptionRow) {
+  return {
+    id: `/subscriptions/${row.id}`,
+    authorizationSource: 'RoleBased',
+    managedByTenants: [],
+    subscriptionId: row.id,
+    tenantId: row.tenant_id,
+    displayName: row.display_name,
+    state: row.state,
+    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'PayAsYouGo_2014-09-01', spendingLimit: 'Off' },
+  };
+}
