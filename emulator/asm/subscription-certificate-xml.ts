@@ -1,6 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { AZURE_XMLNS } from '../common/asm-error.ts';
-import { asmErrors } from '../common/asm-error.ts';
+import { AZURE_XMLNS, asmErrors } from '../common/asm-error.ts';
 import { toBase64 } from '../../src/certificates/encoding.ts';
 import type { ManagementCertificate } from './management-certificate-store.ts';
 
@@ -55,8 +54,9 @@ function elementOf(node: OrderedNode, inherited: Map<string, string>): Element |
   return { prefix, localName, namespace: scope.get(prefix), scope, children: node[name] as OrderedNode[] };
 }
 
-function describeNamespace(namespace: string | undefined): string {
-  return namespace === undefined ? 'no namespace' : `namespace '${namespace}'`;
+function describeNamespace(element: Element): string {
+  if (element.namespace !== undefined) return `namespace '${element.namespace}'`;
+  return element.prefix === '' ? 'no namespace' : `no namespace (its prefix '${element.prefix}' is not declared)`;
 }
 
 /** Parses an Add Management Certificate body strictly: one root, the right namespace, the three elements in order. */
@@ -78,7 +78,7 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
     throw asmErrors.invalidXml(`The root element must be 'SubscriptionCertificate' in namespace '${AZURE_XMLNS}'; it is '${root.localName}'.`);
   }
   if (root.namespace !== AZURE_XMLNS) {
-    throw asmErrors.invalidXml(`The element 'SubscriptionCertificate' must be in namespace '${AZURE_XMLNS}'; it is in ${describeNamespace(root.namespace)}.`);
+    throw asmErrors.invalidXml(`The element 'SubscriptionCertificate' must be in namespace '${AZURE_XMLNS}'; it is in ${describeNamespace(root)}.`);
   }
 
   const values: Partial<Record<keyof AddCertificateBody, string>> = {};
@@ -94,7 +94,7 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
       throw asmErrors.invalidXml(`Unexpected element '${child.localName}' in SubscriptionCertificate: expected ${ADD_ELEMENTS.map(([name]) => name).join(', ')}.`);
     }
     if (child.namespace !== AZURE_XMLNS) {
-      throw asmErrors.invalidXml(`The element '${child.localName}' must be in namespace '${AZURE_XMLNS}'; it is in ${describeNamespace(child.namespace)}.`);
+      throw asmErrors.invalidXml(`The element '${child.localName}' must be in namespace '${AZURE_XMLNS}'; it is in ${describeNamespace(child)}.`);
     }
     if (position < next) {
       const what = values[ADD_ELEMENTS[position][1]] !== undefined ? 'appears twice' : 'is out of order';

@@ -134,6 +134,8 @@ describe('the XML body is parsed strictly', () => {
     await expectAsmError(add(production, none), 400, 'InvalidXmlRequest', /it is in no namespace/);
     const childOutside = addBody(parts()).replace('<SubscriptionCertificateData>', '<SubscriptionCertificateData xmlns="urn:other">');
     await expectAsmError(add(production, childOutside), 400, 'InvalidXmlRequest', /'SubscriptionCertificateData' must be in namespace/);
+    const undeclared = addBody(parts()).replace(`<SubscriptionCertificate xmlns="${AZURE_XMLNS}">`, '<sm:SubscriptionCertificate>').replace(/<\/SubscriptionCertificate>$/, '</sm:SubscriptionCertificate>');
+    await expectAsmError(add(production, undeclared), 400, 'InvalidXmlRequest', /prefix 'sm' is not declared/);
   });
   it('refuses missing, empty, unknown, repeated and out-of-order elements', async () => {
     const p = parts();
@@ -245,5 +247,23 @@ describe('at most 25 certificates per subscription', () => {
     expect((await emulator.asm(`/${development}/certificates/${certificates[10].thumbprint}`, { method: 'DELETE' })).status).toBe(200);
     expect((await add(development, partsOf(extra))).status).toBe(200);
     expect(storedCount(emulator.db, development)).toBe(25);
+  });
+});
+
+describe('CORS for the app', () => {
+  it('answers the preflight and lets the app read x-ms-request-id', async () => {
+    const origin = emulator.url.replace(/\/$/, '');
+    const preflight = await fetch(`${emulator.url}asm/${production}/certificates`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type,x-ms-version' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-ms-version/);
+    const response = await emulator.asm(`/${production}/certificates`, { headers: { Origin: origin } });
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    expect(response.headers.get('access-control-expose-headers')).toMatch(/x-ms-request-id/);
+    const stranger = await emulator.asm(`/${production}/certificates`, { headers: { Origin: 'https://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
