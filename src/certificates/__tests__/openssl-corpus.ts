@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,13 @@ export interface CorpusFile {
 
 export function openssl(args: string[], cwd: string, input?: string): string {
   return execFileSync('openssl', args, { cwd, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** stdout and stderr together (`pkcs12 -info` writes its report to stderr); throws when openssl fails. */
+export function opensslReport(args: string[], cwd: string): string {
+  const result = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
+  return result.stdout + result.stderr;
 }
 
 export function read(path: string): Uint8Array {
