@@ -2,6 +2,7 @@ import type { ServiceHandler } from '../common/api-types.ts';
 import { armErrors } from '../common/arm-error.ts';
 import type { ArmOperation } from './arm-context.ts';
 import { getService } from './apim-services/get-service.ts';
+import { listPermissions } from './authorization/list-permissions.ts';
 import { listServicesInResourceGroup, listServicesInSubscription } from './apim-services/list-services.ts';
 import { createOrUpdateCertificate } from './certificates/create-or-update-certificate.ts';
 import { deleteCertificate } from './certificates/delete-certificate.ts';
@@ -24,6 +25,7 @@ const service = 'subscriptions/{subscriptionId}/resourceGroups/{resourceGroupNam
 const routes: Route[] = [
   { pattern: 'subscriptions', operations: { GET: listSubscriptions } },
   { pattern: 'subscriptions/{subscriptionId}', operations: { GET: getSubscription } },
+  { pattern: 'subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions', operations: { GET: listPermissions } },
   { pattern: 'subscriptions/{subscriptionId}/resourceGroups', operations: { GET: listResourceGroups } },
   { pattern: 'subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}', operations: { GET: getResourceGroup } },
   { pattern: 'subscriptions/{subscriptionId}/providers/Microsoft.ApiManagement/service', operations: { GET: listServicesInSubscription } },
