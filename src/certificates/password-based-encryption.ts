@@ -7,11 +7,13 @@ import { legacyDecrypt, type LegacyCipher } from './legacy-ciphers';
 import { OID } from './oids';
 
 /**
- * Iteration counts above this are refused, so that opening a file is bounded in time (about a second for
- * PBKDF2, a few seconds for the PKCS#12 KDF, which runs one WebCrypto digest per round). Real files use
- * 1 to 600,000; a larger count is almost always a damaged field.
+ * Iteration counts above these are refused ('unsupported') so that opening a file stays bounded in time:
+ * about a second of native PBKDF2, and a few seconds for the PKCS#12 KDF (JavaScript SHA, run up to five
+ * times per file: MAC, key and IV for two containers). Real files use 1 to 600,000 for PBKDF2 and
+ * 1,024 to 10,000 for the PKCS#12 KDF; larger counts are almost always a damaged field.
  */
-export const MAX_ITERATIONS = 1_000_000;
+export const MAX_PBKDF2_ITERATIONS = 1_000_000;
+export const MAX_PKCS12_KDF_ITERATIONS = 200_000;
 
 /** A password in the two byte forms PKCS#12 needs. */
 export interface PasswordForm {
@@ -68,12 +70,12 @@ export function passwordForms(password: string | undefined): PasswordForm[] {
   return forms;
 }
 
-export function checkIterations(iterations: number, what: string): void {
+export function checkIterations(iterations: number, what: string, max: number): void {
   if (iterations < 1) throw new CertificateError('corrupt', `Invalid iteration count in ${what}`);
-  if (iterations > MAX_ITERATIONS) {
+  if (iterations > max) {
     throw new CertificateError(
       'unsupported',
-      `The ${what} uses ${iterations.toLocaleString('en-US')} iterations; more than ${MAX_ITERATIONS.toLocaleString('en-US')} is not supported`,
+      `The ${what} uses ${iterations.toLocaleString('en-US')} iterations; more than ${max.toLocaleString('en-US')} is not supported`,
     );
   }
 }
@@ -174,7 +176,7 @@ export function parsePasswordCipher(algorithm: Tlv | undefined): PasswordCipher 
     const [saltTlv, iterationsTlv] = sequence(params, `${legacy.name} parameters`);
     const salt = octetString(saltTlv, `${legacy.name} salt`);
     const iterations = smallInteger(iterationsTlv, `${legacy.name} iterations`);
-    checkIterations(iterations, legacy.name);
+    checkIterations(iterations, legacy.name, MAX_PKCS12_KDF_ITERATIONS);
     const sha1 = HASHES[OID.sha1];
     return {
       description: legacy.name,
@@ -207,7 +209,7 @@ function parsePbes2(params: Tlv | undefined): PasswordCipher {
   }
   const salt = content(kdfFields[0]);
   const iterations = smallInteger(kdfFields[1], 'PBKDF2 iteration count');
-  checkIterations(iterations, 'PBKDF2 key derivation');
+  checkIterations(iterations, 'PBKDF2 key derivation', MAX_PBKDF2_ITERATIONS);
   let keyLength: number | null = null;
   let prf: HashSpec['name'] = 'SHA-1';
   for (const field of kdfFields.slice(2)) {

@@ -19,6 +19,7 @@ import { OID } from './oids';
 import {
   checkIterations,
   HASHES,
+  MAX_PKCS12_KDF_ITERATIONS,
   parsePasswordCipher,
   passwordForms,
   pkcs12Kdf,
@@ -160,7 +161,7 @@ function parseMacData(tlv: Tlv): MacData {
   if (digest.length !== hash.outputBytes) throw new CertificateError('corrupt', 'The PKCS#12 integrity data (MAC) is damaged');
   const salt = octetString(fields[1], 'PKCS#12 MAC salt');
   const iterations = fields[2] ? smallInteger(fields[2], 'PKCS#12 MAC iteration count') : 1;
-  checkIterations(iterations, 'PKCS#12 MAC');
+  checkIterations(iterations, 'PKCS#12 MAC', MAX_PKCS12_KDF_ITERATIONS);
   return { hash, digest, salt, iterations };
 }
 

@@ -31,6 +31,7 @@ beforeAll(() => {
   run('pkcs12', '-export', '-legacy', '-in', 'rsa.pem', '-inkey', 'rsa.key', '-out', 'legacy.pfx', '-passout', 'pass:right');
   run('pkcs12', '-export', '-nocerts', '-inkey', 'ec.key', '-out', 'keyonly.pfx', '-passout', 'pass:right');
   run('pkcs12', '-export', '-in', 'ec.pem', '-inkey', 'ec.key', '-out', 'slow.pfx', '-passout', 'pass:right', '-iter', '1500000');
+  run('pkcs12', '-export', '-legacy', '-in', 'ec.pem', '-inkey', 'ec.key', '-out', 'slow-legacy.pfx', '-passout', 'pass:right', '-iter', '300000');
   run('crl2pkcs7', '-nocrl', '-certfile', 'rsa.pem', '-outform', 'DER', '-out', 'bundle.p7b');
   run('x509', '-in', 'rsa.pem', '-pubkey', '-noout', '-out', 'rsa-pub.pem');
   run('rsa', '-pubin', '-in', 'rsa-pub.pem', '-RSAPublicKey_out', '-outform', 'DER', '-out', 'rsa-pkcs1-pub.der');
@@ -116,6 +117,7 @@ describe('typed errors', () => {
   it('refuses absurd iteration counts instead of running for minutes', async () => {
     const started = Date.now();
     await expectCode(file('slow.pfx'), 'unsupported', /1,500,000 iterations/, 'right');
+    await expectCode(file('slow-legacy.pfx'), 'unsupported', /300,000 iterations; more than 200,000/, 'right');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
