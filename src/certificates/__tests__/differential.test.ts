@@ -1,6 +1,7 @@
 /// <reference types="node" />
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat } from '../detect-format';
 import { openCertificateFile } from '../open-certificate-file';
 import { toHex } from '../encoding';
@@ -110,6 +111,8 @@ function readDer(pemName: string): Uint8Array {
 }
 
 const KEY_ALGORITHMS: Record<string, string> = { rsaEncryption: 'RSA', 'id-ecPublicKey': 'EC', ED25519: 'Ed25519' };
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('differential against openssl', () => {
   it('builds a corpus of at least 30 files', () => {

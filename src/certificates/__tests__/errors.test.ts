@@ -1,8 +1,8 @@
 /// <reference types="node" />
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CertificateError, type CertificateErrorCode } from '../certificate-error';
 import { certificateWarnings } from '../certificate-warnings';
 import { children, content, readSingle } from '../der';
@@ -66,6 +66,8 @@ function seededBytes(length: number, seed: number): Uint8Array {
   }
   return out;
 }
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('typed errors', () => {
   it('tells a wrong password from an unreadable file', async () => {

@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,13 +35,15 @@ function buildSeeds(): { name: string; bytes: Uint8Array; password?: string }[] 
   run('pkcs12', '-export', '-in', 'ec.pem', '-inkey', 'ec.key', '-out', 'modern.pfx', '-passout', 'pass:fuzz', '-iter', '1', '-nomaciter');
   run('pkcs12', '-export', '-legacy', '-in', 'rsa.pem', '-inkey', 'rsa.key', '-certfile', 'ec.pem', '-out', 'legacy.pfx', '-passout', 'pass:fuzz', '-iter', '1', '-nomaciter');
   const bundle = readFileSync(join(dir, 'ec.pem'), 'utf8') + readFileSync(join(dir, 'rsa.pem'), 'utf8');
-  return [
+  const seeds = [
     { name: 'der', bytes: read('ec.der') },
     { name: 'pem bundle', bytes: new TextEncoder().encode(bundle) },
     { name: 'base64', bytes: new TextEncoder().encode(toBase64(read('ec.der'))) },
     { name: 'modern pfx', bytes: read('modern.pfx'), password: 'fuzz' },
     { name: 'legacy pfx', bytes: read('legacy.pfx'), password: 'fuzz' },
   ];
+  rmSync(dir, { recursive: true, force: true });
+  return seeds;
 }
 
 function mutate(seed: Uint8Array, random: () => number): Uint8Array {

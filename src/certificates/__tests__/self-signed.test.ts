@@ -1,8 +1,8 @@
 /// <reference types="node" />
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { certificateWarnings } from '../certificate-warnings';
 import { openCertificateFile } from '../open-certificate-file';
 import { createSelfSignedCertificate } from '../self-signed';
@@ -11,6 +11,8 @@ import { openssl, opensslReport } from './openssl-corpus';
 const dir = mkdtempSync(join(tmpdir(), 'cert-self-signed-'));
 const fingerprint = (args: string[], input?: string) =>
   openssl(['x509', ...args, '-noout', '-fingerprint', '-sha1'], dir, input).split('=')[1].trim().replace(/:/g, '');
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('createSelfSignedCertificate', () => {
   it('makes a .pfx that openssl opens with its password, holding the same certificate as the .cer', async () => {
