@@ -9,5 +9,5 @@ export const listSubscriptions: ArmOperation = (context) => {
   requireApiVersion(context.request.query, 'subscriptions', 'subscriptions');
   const rows = subscriptionsVisibleTo(context.env.db, context.caller.principalId);
   const page = pageWithSkipToken(context, rows.map(toSubscriptionContract));
-  return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}), count: { type: 'Total', value: rows.length } });
+  return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}) });
 };
