@@ -44,7 +44,7 @@ const resources = [
 /** Scopes named in this request, wherever the grant put them (authorization_code strips `scope`). */
 function requestedScopes(ctx: KoaContextWithOIDC): string[] {
   const fromParams = String(ctx.oidc.params?.scope ?? '');
-  const body = (ctx.request as unknown as { body?: Record<string, unknown> }).body;
+  const body = (ctx.req as unknown as { body?: Record<string, unknown> }).body;
   const fromBody = typeof body?.scope === 'string' ? body.scope : '';
   return `${fromParams} ${fromBody}`.split(/\s+/).filter(Boolean);
 }
@@ -229,6 +229,16 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
       if (pathname.startsWith(`${prefix}/interaction/`)) {
         await handleInteraction(req, res, pathname);
         return;
+      }
+      if (req.method === 'POST' && pathname === `${prefix}/token` && String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+        // Read the form here (oidc-provider takes an upstream-parsed body) to keep the requested scopes, and
+        // because Entra treats offline_access as implied: MSAL asks for it on refresh, and a refresh token
+        // issued without a consent prompt does not list it.
+        const form = new URLSearchParams((await readBody(req, 56 * 1024)).toString('utf8'));
+        if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
+          form.set('scope', (form.get('scope') ?? '').split(/\s+/).filter((s) => s && s !== 'offline_access').join(' '));
+        }
+        (req as IncomingMessage & { body?: Record<string, string> }).body = Object.fromEntries(form);
       }
       const original = req.url ?? '/';
       (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;

@@ -1,10 +1,189 @@
+import { useMemo, useState } from 'react';
+import {
+  createTableColumn,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  SearchBox,
+  Spinner,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  type TableColumnDefinition,
+  type TableRowId,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
+import { useParams } from 'react-router';
 import { Blade } from '../../../components/blade';
-import { Unfinished } from '../../../components/unfinished';
+import { ErrorPanel } from '../../../components/error-panel';
+import { DeleteConfirmationDialog } from '../../../components/delete-confirmation-dialog';
+import { ExpiryBadge, expiryStatus } from '../../../components/certificate-status';
+import { useNotifications } from '../../../components/notifications';
+import { describeError } from '../../../lib/api-error';
+import { useCanWrite } from '../../../lib/permissions';
+import { MANAGEMENT_CERTIFICATE_LIMIT, useDeleteManagementCertificates, useManagementCertificates, type ManagementCertificate } from '../api/management-certificates';
+import { UploadDialog } from './upload-dialog';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
+  grid: { minWidth: '900px' },
+  empty: { padding: '32px 0' },
+});
+
+const statusText = { expired: 'Expired', expiring: 'Expires soon', valid: 'Valid', unknown: 'Unknown' } as const;
+
+const columns: TableColumnDefinition<ManagementCertificate>[] = [
+  createTableColumn({
+    columnId: 'name',
+    compare: (a, b) => (a.summary?.subjectCommonName ?? '').localeCompare(b.summary?.subjectCommonName ?? ''),
+    renderHeaderCell: () => 'Name',
+    renderCell: (c) => c.summary?.subjectCommonName ?? c.summary?.subject ?? '(unreadable certificate)',
+  }),
+  createTableColumn({
+    columnId: 'thumbprint',
+    compare: (a, b) => a.thumbprint.localeCompare(b.thumbprint),
+    renderHeaderCell: () => 'Thumbprint',
+    renderCell: (c) => <span style={{ fontFamily: 'monospace' }}>{c.thumbprint}</span>,
+  }),
+  createTableColumn({
+    columnId: 'expires',
+    compare: (a, b) => (a.summary?.notAfter.getTime() ?? 0) - (b.summary?.notAfter.getTime() ?? 0),
+    renderHeaderCell: () => 'Expiration date',
+    renderCell: (c) => c.summary?.notAfter.toISOString().slice(0, 10) ?? '',
+  }),
+  createTableColumn({
+    columnId: 'created',
+    compare: (a, b) => a.created.localeCompare(b.created),
+    renderHeaderCell: () => 'Created',
+    renderCell: (c) => c.created.slice(0, 10),
+  }),
+  createTableColumn({
+    columnId: 'status',
+    compare: (a, b) => expiryStatus(a.summary?.notAfter).status.localeCompare(expiryStatus(b.summary?.notAfter).status),
+    renderHeaderCell: () => 'Status',
+    renderCell: (c) => <ExpiryBadge notAfter={c.summary?.notAfter} />,
+  }),
+];
 
 export function ManagementCertificatesBlade() {
+  const styles = useStyles();
+  const { subscriptionId = '' } = useParams();
+  const { data, isPending, isFetching, error, refetch } = useManagementCertificates(subscriptionId);
+  const canWrite = useCanWrite(subscriptionId);
+  const { notify } = useNotifications();
+  const deletion = useDeleteManagementCertificates(subscriptionId);
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<Set<TableRowId>>(new Set());
+  const [uploadOpen, setUploadOpen] = useState(false);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+
+  const rows = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    if (!needle) return data ?? [];
+    return (data ?? []).filter((c) =>
+      [c.thumbprint, c.summary?.subject ?? '', statusText[expiryStatus(c.summary?.notAfter).status]].some((v) => v.toLowerCase().includes(needle)),
+    );
+  }, [data, filter]);
+  const selectedThumbprints = [...selected].map(String).filter((t) => data?.some((c) => c.thumbprint === t));
+
+  async function confirmDelete() {
+    try {
+      await deletion.mutateAsync(selectedThumbprints);
+      notify({ title: 'Deleted management certificates', body: `${selectedThumbprints.length} deleted.`, intent: 'success' });
+      setSelected(new Set());
+      setConfirmOpen(false);
+    } catch {
+      /* shown in the dialog */
+    }
+  }
+
   return (
-    <Blade title="Management certificates">
-      <Unfinished issue={7} />
+    <Blade title="Management certificates" subtitle={subscriptionId}>
+      {canWrite === false && (
+        <MessageBar intent="info">
+          <MessageBarBody>You have read-only access to this subscription: you can list management certificates but not upload or delete them.</MessageBarBody>
+        </MessageBar>
+      )}
+      <Toolbar aria-label="Commands">
+        <ToolbarButton icon={<ArrowUploadRegular />} disabled={!canWrite} onClick={() => setUploadOpen(true)}>
+          Upload
+        </ToolbarButton>
+        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()}>
+          Refresh
+        </ToolbarButton>
+        <ToolbarButton icon={<DeleteRegular />} disabled={!canWrite || selectedThumbprints.length === 0} onClick={() => setConfirmOpen(true)}>
+          Delete
+        </ToolbarButton>
+      </Toolbar>
+      <div className={styles.bar}>
+        <SearchBox placeholder="Filter by name, thumbprint or status" aria-label="Filter management certificates" value={filter} onChange={(_, d) => setFilter(d.value)} />
+        {data && (
+          <Text aria-live="polite">
+            {filter ? `Showing ${rows.length} of ${data.length} records` : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`}
+          </Text>
+        )}
+        {isFetching && !isPending && <Spinner size="tiny" label="Refreshing" />}
+      </div>
+      {isPending && <Spinner label="Loading management certificates…" />}
+      {error && <ErrorPanel error={error} onRetry={() => void refetch()} />}
+      {data && data.length === 0 && (
+        <div className={styles.empty}>
+          <Text weight="semibold" block>
+            No management certificates
+          </Text>
+          <Text block>Upload a .cer file to let tools that hold its private key manage this subscription.</Text>
+        </div>
+      )}
+      {data && data.length > 0 && (
+        <DataGrid
+          className={styles.grid}
+          items={rows}
+          columns={columns}
+          sortable
+          selectionMode="multiselect"
+          selectedItems={selected}
+          onSelectionChange={(_, d) => setSelected(d.selectedItems)}
+          getRowId={(c: ManagementCertificate) => c.thumbprint}
+          aria-label="Management certificates"
+          focusMode="composite"
+        >
+          <DataGridHeader>
+            <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': 'Select all rows' } }}>
+              {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+            </DataGridRow>
+          </DataGridHeader>
+          <DataGridBody<ManagementCertificate>>
+            {({ item, rowId }) => (
+              <DataGridRow<ManagementCertificate> key={rowId} selectionCell={{ checkboxIndicator: { 'aria-label': `Select ${item.summary?.subjectCommonName ?? item.thumbprint}` } }}>
+                {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+              </DataGridRow>
+            )}
+          </DataGridBody>
+        </DataGrid>
+      )}
+      {uploadOpen && <UploadDialog subscriptionId={subscriptionId} currentCount={data?.length} onClose={() => setUploadOpen(false)} />}
+      <DeleteConfirmationDialog
+        open={confirmOpen}
+        what={
+          selectedThumbprints.length === 1
+            ? `the management certificate ${data?.find((c) => c.thumbprint === selectedThumbprints[0])?.summary?.subjectCommonName ?? ''} (${selectedThumbprints[0]})`
+            : `${selectedThumbprints.length} management certificates`
+        }
+        busy={deletion.isPending}
+        error={deletion.error ? <ErrorPanel error={deletion.error} title="Delete failed" /> : undefined}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => {
+          deletion.reset();
+          setConfirmOpen(false);
+        }}
+      />
+      {deletion.error && !confirmOpen && <Text>{describeError(deletion.error)}</Text>}
     </Blade>
   );
 }

@@ -1,0 +1,286 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+} from '@fluentui/react-components';
+import { FileDrop } from '../../../components/file-drop';
+import { CertificateDetails } from '../../../components/certificate-details';
+import { useNotifications } from '../../../components/notifications';
+import { downloadBytes } from '../../../lib/download';
+import { useServices } from '../../../lib/services-context';
+import { useQuery } from '@tanstack/react-query';
+import type { OpenedCertificateFile } from '../../../certificates/open-certificate-file';
+import type { CertificateWarning } from '../../../certificates/certificate-warnings';
+import { useAddManagementCertificate } from '../api/management-certificates';
+import { explainUploadError } from './upload-error';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '720px', width: '90vw' },
+  content: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  row: { display: 'flex', gap: '12px', alignItems: 'end', flexWrap: 'wrap' },
+});
+
+type Preview =
+  | { kind: 'none' }
+  | { kind: 'reading' }
+  | { kind: 'ready'; file: OpenedCertificateFile; warnings: CertificateWarning[]; fromPfx: boolean }
+  | { kind: 'pfx'; problem?: string }
+  | { kind: 'error'; message: string };
+
+interface UploadForm {
+  pfxPassword: string;
+  commonName: string;
+  validityDays: string;
+  keySize: '2048' | '4096';
+  password: string;
+  confirmPassword: string;
+}
+
+async function openFile(bytes: Uint8Array, password?: string) {
+  const [{ openCertificateFile }, { certificateWarnings }] = await Promise.all([
+    import('../../../certificates/open-certificate-file'),
+    import('../../../certificates/certificate-warnings'),
+  ]);
+  const file = await openCertificateFile(bytes, password === undefined ? {} : { password });
+  return { file, warnings: certificateWarnings(file, 'management') };
+}
+
+function subscriptionsOf(data: unknown): Array<{ subscriptionId: string; displayName: string }> {
+  return Array.isArray(data) ? (data as Array<{ subscriptionId: string; displayName: string }>) : [];
+}
+
+/** Upload (or create) a management certificate: the file is opened and shown here before anything is sent. */
+export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscriptionId: string; currentCount?: number; onClose: () => void }) {
+  const styles = useStyles();
+  const { arm } = useServices();
+  const { notify } = useNotifications();
+  const [mode, setMode] = useState<'upload' | 'create'>('upload');
+  const [targetSubscription, setTargetSubscription] = useState(subscriptionId);
+  const upload = useAddManagementCertificate(targetSubscription);
+  const subscriptions = useQuery({ queryKey: ['arm', 'subscriptions'], queryFn: () => arm.listAll('/subscriptions', { apiVersion: '2022-12-01' }) });
+  const [fileName, setFileName] = useState<string>();
+  const [bytes, setBytes] = useState<Uint8Array>();
+  const [preview, setPreview] = useState<Preview>({ kind: 'none' });
+  // A created certificate is kept until it is uploaded, so a retry never uploads a different one than the .pfx saved.
+  const [created, setCreated] = useState<{ cer: Uint8Array; name: string }>();
+  const [busy, setBusy] = useState(false);
+  const form = useForm<UploadForm>({ defaultValues: { pfxPassword: '', commonName: '', validityDays: '365', keySize: '2048', password: '', confirmPassword: '' }, mode: 'onTouched' });
+  const { register, formState, handleSubmit, setValue, getValues, watch } = form;
+
+  async function pick(file: File) {
+    setFileName(file.name);
+    upload.reset();
+    setPreview({ kind: 'reading' });
+    const data = new Uint8Array(await file.arrayBuffer());
+    setBytes(data);
+    const { detectFormat } = await import('../../../certificates/detect-format');
+    try {
+      if (detectFormat(data) === 'pkcs12') {
+        setPreview({ kind: 'pfx' });
+        return;
+      }
+      const { file: opened, warnings } = await openFile(data);
+      if (opened.contentFormat === 'pkcs12') {
+        setPreview({ kind: 'pfx' });
+        return;
+      }
+      setPreview({ kind: 'ready', file: opened, warnings, fromPfx: false });
+    } catch (error) {
+      setPreview({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function extractFromPfx() {
+    if (!bytes) return;
+    const password = getValues('pfxPassword');
+    try {
+      const { file, warnings } = await openFile(bytes, password);
+      setValue('pfxPassword', '');
+      setPreview({ kind: 'ready', file, warnings: warnings.filter((w) => w.code !== 'private-key-present'), fromPfx: true });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      setPreview({ kind: 'pfx', problem: code === 'wrong-password' || code === 'password-required' ? 'Wrong password for this .pfx file. Try again.' : error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  async function send(der: Uint8Array, what: string) {
+    const thumbprint = await upload.mutateAsync(der);
+    notify({ title: 'Uploaded management certificate', body: `${what} (${thumbprint})`, intent: 'success' });
+    onClose();
+  }
+
+  const submit = handleSubmit(async (values) => {
+    setBusy(true);
+    try {
+      if (mode === 'upload') {
+        if (preview.kind !== 'ready') return;
+        await send(preview.file.leaf.der, preview.file.leaf.subjectCommonName ?? preview.file.leaf.subject);
+        return;
+      }
+      let cer = created?.cer;
+      let name = created?.name ?? values.commonName;
+      if (!cer) {
+        const { createSelfSignedCertificate } = await import('../../../certificates/self-signed');
+        const made = await createSelfSignedCertificate({ commonName: values.commonName, validityDays: Number(values.validityDays), keySize: Number(values.keySize) as 2048 | 4096, password: values.password });
+        const safe = values.commonName.replace(/[^\w.-]+/g, '_') || 'certificate';
+        downloadBytes(made.pfx, `${safe}.pfx`, 'application/x-pkcs12');
+        setValue('password', '');
+        setValue('confirmPassword', '');
+        cer = made.cer;
+        name = values.commonName;
+        setCreated({ cer, name });
+      }
+      await send(cer, name);
+    } catch {
+      /* upload.error holds it; the dialog keeps everything the admin typed or picked */
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  const failure = upload.error ? explainUploadError(upload.error, currentCount) : null;
+  const canUpload = mode === 'upload' ? preview.kind === 'ready' : true;
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <DialogBody>
+            <DialogTitle>Upload a management certificate</DialogTitle>
+            <DialogContent className={styles.content}>
+              <MessageBar intent="warning">
+                <MessageBarBody>Anyone holding the private key of a management certificate can manage this subscription.</MessageBarBody>
+              </MessageBar>
+              <Field label="Subscription">
+                <Dropdown
+                  value={subscriptionsOf(subscriptions.data).find((s) => s.subscriptionId === targetSubscription)?.displayName ?? targetSubscription}
+                  selectedOptions={[targetSubscription]}
+                  onOptionSelect={(_, d) => d.optionValue && setTargetSubscription(d.optionValue)}
+                >
+                  {subscriptionsOf(subscriptions.data).map((s) => (
+                    <Option key={s.subscriptionId} value={s.subscriptionId} text={s.displayName}>
+                      {s.displayName}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'upload' | 'create')}>
+                <Tab value="upload">Upload a certificate file</Tab>
+                <Tab value="create">Create a self-signed certificate</Tab>
+              </TabList>
+              {mode === 'upload' && (
+                <>
+                  <FileDrop label="Certificate file (.cer, .crt, .pem, .der)" accept=".cer,.crt,.pem,.der,.pfx,.p12" hint="Choose a file or drop it here. It is opened in your browser first." fileName={fileName} onFile={(f) => void pick(f)} />
+                  {preview.kind === 'reading' && <Spinner size="small" label="Reading the file…" />}
+                  {preview.kind === 'error' && (
+                    <MessageBar intent="error" layout="multiline">
+                      <MessageBarBody>
+                        <MessageBarTitle>This file cannot be used</MessageBarTitle>
+                        {preview.message}
+                      </MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {preview.kind === 'pfx' && (
+                    <>
+                      <MessageBar intent="warning" layout="multiline">
+                        <MessageBarBody>
+                          <MessageBarTitle>This is a .pfx (PKCS#12) file, which holds a private key</MessageBarTitle>
+                          A management certificate is only the public part (.cer); the private key must stay with you. Enter the .pfx password to take the public
+                          certificate out of it: only that is uploaded.
+                        </MessageBarBody>
+                      </MessageBar>
+                      <div className={styles.row}>
+                        <Field label=".pfx password" validationMessage={preview.problem} validationState={preview.problem ? 'error' : 'none'}>
+                          <Input type="password" autoComplete="off" {...register('pfxPassword')} />
+                        </Field>
+                        <Button onClick={() => void extractFromPfx()}>Take out the public certificate</Button>
+                      </div>
+                    </>
+                  )}
+                  {preview.kind === 'ready' && (
+                    <>
+                      {preview.fromPfx && (
+                        <MessageBar intent="info">
+                          <MessageBarBody>The public certificate was taken out of the .pfx; the private key stays on your machine.</MessageBarBody>
+                        </MessageBar>
+                      )}
+                      <CertificateDetails summary={preview.file.leaf} warnings={preview.warnings} label="Certificate preview" />
+                    </>
+                  )}
+                </>
+              )}
+              {mode === 'create' && (
+                <>
+                  <Field label="Common name (CN)" required validationMessage={formState.errors.commonName?.message}>
+                    <Input {...register('commonName', { validate: (v) => (mode !== 'create' ? true : v.trim().length === 0 ? 'Enter a common name.' : v.length > 64 ? 'At most 64 characters.' : true) })} />
+                  </Field>
+                  <div className={styles.row}>
+                    <Field label="Valid for (days)" validationMessage={formState.errors.validityDays?.message}>
+                      <Input type="number" min={1} max={3650} {...register('validityDays', { validate: (v) => (mode !== 'create' || (Number(v) >= 1 && Number(v) <= 3650) ? true : 'From 1 to 3650 days.') })} />
+                    </Field>
+                    <Field label="Key size">
+                      <Dropdown value={`RSA ${watch('keySize')}`} selectedOptions={[watch('keySize')]} onOptionSelect={(_, d) => setValue('keySize', d.optionValue as '2048' | '4096')}>
+                        <Option value="2048">RSA 2048</Option>
+                        <Option value="4096">RSA 4096</Option>
+                      </Dropdown>
+                    </Field>
+                  </div>
+                  <Field label="Password for the .pfx you keep" required validationMessage={formState.errors.password?.message}>
+                    <Input type="password" autoComplete="new-password" {...register('password', { validate: (v) => (mode !== 'create' || created ? true : v.length >= 8 ? true : 'At least 8 characters.') })} />
+                  </Field>
+                  <Field label="Confirm password" required validationMessage={formState.errors.confirmPassword?.message}>
+                    <Input type="password" autoComplete="new-password" {...register('confirmPassword', { validate: (v) => (mode !== 'create' || created ? true : v === getValues('password') ? true : 'The passwords differ.') })} />
+                  </Field>
+                  <MessageBar intent="info">
+                    <MessageBarBody>
+                      {created
+                        ? `${created.name}.pfx was saved; Upload sends its public certificate.`
+                        : 'The key is made in your browser. The .pfx (certificate and private key) is downloaded for you to keep; only the public certificate is uploaded.'}
+                    </MessageBarBody>
+                  </MessageBar>
+                </>
+              )}
+              {failure && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{failure.title}</MessageBarTitle>
+                    {failure.message}
+                  </MessageBarBody>
+                  {failure.retry && (
+                    <MessageBarActions>
+                      <Button onClick={() => void submit()}>Retry</Button>
+                    </MessageBarActions>
+                  )}
+                </MessageBar>
+              )}
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={!canUpload || busy}>
+                {busy ? 'Uploading…' : mode === 'create' && !created ? 'Create and upload' : 'Upload'}
+              </Button>
+              <Button onClick={onClose}>Cancel</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
