@@ -17,12 +17,12 @@ afterAll(() => emulator.close());
 const DAY = 86_400_000;
 
 describe('the Service Management demo data', () => {
-  it('is made in well under 2 seconds', async () => {
+  // No wall-clock assertion here: timed tests fail on slow machines (issue 9); `npm run bench` measures speed.
+  it('is made on a fresh database', async () => {
     const db = openDatabase(null);
     seedDirectory(db);
-    const started = performance.now();
     await seedAsmDemo(db);
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(listManagementCertificates(db, DEMO_SUBSCRIPTIONS.production.id).length).toBeGreaterThanOrEqual(2);
     db.close();
   });
 
