@@ -1,10 +1,163 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Field, Input, makeStyles, MessageBar, MessageBarBody, SearchBox, Spinner, Text, Toolbar, ToolbarButton } from '@fluentui/react-components';
+import { AddRegular, ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { useParams } from 'react-router';
 import { Blade } from '../../../components/blade';
-import { Unfinished } from '../../../components/unfinished';
+import { ErrorPanel } from '../../../components/error-panel';
+import { useNotifications } from '../../../components/notifications';
+import { useCanWrite } from '../../../lib/permissions';
+import { buildCertificateFilter } from '../api/certificate-filter';
+import type { ServiceRef } from '../api/certificate-contract';
+import { useCertificates } from '../api/list-certificates';
+import { useRefreshCertificateSecret } from '../api/refresh-certificate-secret';
+import { CertificateDetailsPane } from './certificate-details-pane';
+import { CertificateEditorPane } from './certificate-editor-pane';
+import { CertificatesGrid } from './certificates-grid';
+import { DeleteCertificateDialog } from './delete-certificate-dialog';
+import { explainCertificateError } from './explain-certificate-error';
 
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: '16px', alignItems: 'end', flexWrap: 'wrap' },
+  search: { width: '340px', maxWidth: '100%' },
+  empty: { padding: '32px 0' },
+});
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+type Pane = { kind: 'none' } | { kind: 'details'; id: string } | { kind: 'add' } | { kind: 'replace'; id: string };
+
+/** The certificates of one API Management service: searched and filtered by the service, paged, virtualized. */
 export function ApimCertificatesBlade() {
+  const styles = useStyles();
+  const { subscriptionId = '', resourceGroup = '', serviceName = '' } = useParams();
+  const service = useMemo<ServiceRef>(() => ({ subscriptionId, resourceGroup, serviceName }), [subscriptionId, resourceGroup, serviceName]);
+  const canWrite = useCanWrite(subscriptionId, 'Microsoft.ApiManagement/service/certificates/write');
+  const { notify } = useNotifications();
+  const [search, setSearch] = useState('');
+  const [expiresBefore, setExpiresBefore] = useState('');
+  const debouncedSearch = useDeferredValue(useDebounced(search, 300));
+  const [pane, setPane] = useState<Pane>({ kind: 'none' });
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const refresh = useRefreshCertificateSecret(service);
+
+  let filter: string | undefined;
+  let filterProblem: string | null = null;
+  try {
+    filter = buildCertificateFilter({ search: debouncedSearch, expiresBefore });
+  } catch (error) {
+    filterProblem = error instanceof Error ? error.message : String(error);
+  }
+  const query = useCertificates(service, filter);
+  const { data, isPending, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, error, refetch } = query;
+  const rows = useMemo(() => data?.pages.flatMap((p) => p.value) ?? [], [data]);
+  const total = data?.pages[0]?.count ?? rows.length;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const filtered = Boolean(filter);
+
+  async function refreshSecret(id: string) {
+    try {
+      const refreshed = await refresh.mutateAsync(id);
+      const status = refreshed.certificate.properties.keyVault?.lastStatus;
+      if (status?.code === 'Success') notify({ title: 'Refreshed from Key Vault', body: `${id}: ${refreshed.certificate.properties.thumbprint}`, intent: 'success' });
+      else notify({ title: 'Key Vault refresh failed', body: `${id}: ${status?.code ?? ''} ${status?.message ?? ''}`.trim(), intent: 'warning' });
+    } catch (e) {
+      const explained = explainCertificateError(e, 'refresh');
+      notify({ title: explained.title, body: explained.message, intent: 'error' });
+    }
+  }
+
+  const actions = {
+    canWrite: canWrite === true,
+    onOpen: (id: string) => setPane({ kind: 'details', id }),
+    onReplace: (id: string) => setPane({ kind: 'replace', id }),
+    onDelete: (id: string) => setDeleting(id),
+    onRefresh: (id: string) => void refreshSecret(id),
+  };
+
   return (
-    <Blade title="Certificates">
-      <Unfinished issue={8} />
+    <Blade title="Certificates" subtitle={serviceName}>
+      {canWrite === false && (
+        <MessageBar intent="info">
+          <MessageBarBody>You have read-only access to this service: you can list certificates but not add, replace, refresh or delete them.</MessageBarBody>
+        </MessageBar>
+      )}
+      <Toolbar aria-label="Commands">
+        <ToolbarButton icon={<AddRegular />} disabled={!canWrite} onClick={() => setPane({ kind: 'add' })}>
+          Add
+        </ToolbarButton>
+        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()}>
+          Refresh
+        </ToolbarButton>
+      </Toolbar>
+      <div className={styles.bar}>
+        <Field label="Search">
+          <SearchBox className={styles.search} placeholder="Id, subject or thumbprint" aria-label="Search certificates by id, subject or thumbprint" value={search} onChange={(_, d) => setSearch(d.value)} />
+        </Field>
+        <Field label="Expires before" validationMessage={filterProblem ?? undefined}>
+          <Input type="date" value={expiresBefore} onChange={(_, d) => setExpiresBefore(d.value)} />
+        </Field>
+        {data && (
+          <Text aria-live="polite">
+            {`${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
+            {rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
+          </Text>
+        )}
+        {isFetching && !isPending && !isFetchingNextPage && <Spinner size="tiny" label="Loading" />}
+      </div>
+      {isPending && <Spinner label="Loading certificates…" />}
+      {error && <ErrorPanel error={error} onRetry={() => void refetch()} />}
+      {data && rows.length === 0 && (
+        <div className={styles.empty}>
+          <Text weight="semibold" block>
+            {filtered ? 'No certificate matches' : 'No certificates'}
+          </Text>
+          <Text block>
+            {filtered
+              ? 'Change the search or the expiry date.'
+              : 'Add a .pfx file, or reference a certificate in Key Vault, for this service to present to backends that ask for a client certificate.'}
+          </Text>
+        </div>
+      )}
+      {data && rows.length > 0 && (
+        <CertificatesGrid rows={rows} total={total} hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={loadMore} actions={actions} />
+      )}
+      {pane.kind === 'details' && (
+        <CertificateDetailsPane
+          service={service}
+          id={pane.id}
+          canWrite={canWrite === true}
+          refreshing={refresh.isPending}
+          onReplace={() => setPane({ kind: 'replace', id: pane.id })}
+          onDelete={() => setDeleting(pane.id)}
+          onRefresh={() => void refreshSecret(pane.id)}
+          onClose={() => setPane({ kind: 'none' })}
+        />
+      )}
+      {(pane.kind === 'add' || pane.kind === 'replace') && (
+        <CertificateEditorPane
+          key={pane.kind === 'replace' ? `replace:${pane.id}` : 'add'}
+          service={service}
+          mode={pane.kind === 'replace' ? { kind: 'replace', id: pane.id } : { kind: 'add' }}
+          onClose={() => setPane({ kind: 'none' })}
+        />
+      )}
+      {deleting && (
+        <DeleteCertificateDialog
+          service={service}
+          id={deleting}
+          onDone={(deleted) => {
+            setDeleting(null);
+            if (deleted) setPane({ kind: 'none' });
+          }}
+        />
+      )}
     </Blade>
   );
 }

@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Button, Link, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DeleteRegular, DocumentRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ExpiryBadge } from '../../../components/certificate-status';
+import type { CertificateContract } from '../api/certificate-contract';
+import { KeyVaultStatus, sourceText } from './certificate-source';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = '170px minmax(240px, 2fr) 310px 104px 150px 90px 190px 52px';
+
+const useStyles = makeStyles({
+  grid: {
+    overflow: 'auto',
+    height: 'max(320px, calc(100vh - 360px))',
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase300,
+  },
+  head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, minWidth: 'fit-content' },
+  row: { display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: 'fit-content' },
+  bodyRow: {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
+  },
+  header: { padding: '10px 8px', fontWeight: tokens.fontWeightSemibold },
+  cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  body: { position: 'relative' },
+  more: { padding: '12px', display: 'flex', gap: '12px', alignItems: 'center' },
+});
+
+const HEADERS = ['Id', 'Subject', 'Thumbprint', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Actions'];
+
+export interface CertificateActions {
+  onOpen: (id: string) => void;
+  onReplace: (id: string) => void;
+  onDelete: (id: string) => void;
+  onRefresh: (id: string) => void;
+  canWrite: boolean;
+}
+
+/**
+ * A role="grid" with only the rows in view in the DOM, so 1,000 certificates scroll smoothly. Arrow keys,
+ * Home/End and Page Up/Down move between rows; Enter opens a row's details. More pages load near the end.
+ */
+export function CertificatesGrid({
+  rows,
+  total,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+  actions,
+}: {
+  rows: CertificateContract[];
+  total: number;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  actions: CertificateActions;
+}) {
+  const styles = useStyles();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? items[items.length - 1].index : -1;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 10) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
+
+  const activeRow = Math.min(active, Math.max(rows.length - 1, 0));
+
+  function focusRow(index: number) {
+    const target = Math.max(0, Math.min(rows.length - 1, index));
+    setActive(target);
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row || row !== event.target) return;
+    const index = Number(row.dataset.index);
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1, PageDown: index + page, PageUp: index - page };
+    if (event.key in moves) {
+      event.preventDefault();
+      focusRow(moves[event.key]);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      actions.onOpen(rows[index].name);
+    }
+  }
+
+  return (
+    <>
+      <div ref={scrollRef} className={styles.grid} role="grid" aria-label="Certificates" aria-rowcount={total + 1} aria-colcount={HEADERS.length} onKeyDown={onKeyDown}>
+        <div role="rowgroup" className={styles.head}>
+          <div role="row" aria-rowindex={1} className={styles.row}>
+            {HEADERS.map((h) => (
+              <div key={h} role="columnheader" className={styles.header}>
+                {h}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), minWidth: 'fit-content' }}>
+          {items.map((item) => {
+            const c = rows[item.index];
+            const expires = new Date(c.properties.expirationDate);
+            return (
+              <div
+                key={c.name}
+                role="row"
+                aria-rowindex={item.index + 2}
+                data-index={item.index}
+                tabIndex={item.index === activeRow ? 0 : -1}
+                className={`${styles.row} ${styles.bodyRow}`}
+                style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                onFocus={(e) => e.target === e.currentTarget && setActive(item.index)}
+              >
+                <div role="gridcell" className={styles.cell}>
+                  <Link as="button" tabIndex={-1} onClick={() => actions.onOpen(c.name)} title={c.name}>
+                    {c.name}
+                  </Link>
+                </div>
+                <div role="gridcell" className={styles.cell} title={c.properties.subject}>
+                  {c.properties.subject}
+                </div>
+                <div role="gridcell" className={`${styles.cell} ${styles.mono}`}>
+                  {c.properties.thumbprint}
+                </div>
+                <div role="gridcell" className={styles.cell}>
+                  {c.properties.expirationDate.slice(0, 10)}
+                </div>
+                <div role="gridcell" className={styles.cell}>
+                  <ExpiryBadge notAfter={Number.isNaN(expires.getTime()) ? null : expires} />
+                </div>
+                <div role="gridcell" className={styles.cell}>
+                  {sourceText(c)}
+                </div>
+                <div role="gridcell" className={styles.cell} title={c.properties.keyVault?.lastStatus?.message}>
+                  <KeyVaultStatus certificate={c} />
+                </div>
+                <div role="gridcell" className={styles.cell}>
+                  <Menu>
+                    <MenuTrigger disableButtonEnhancement>
+                      <Button appearance="subtle" size="small" tabIndex={item.index === activeRow ? 0 : -1} icon={<MoreHorizontalRegular />} aria-label={`More actions for ${c.name}`} />
+                    </MenuTrigger>
+                    <MenuPopover>
+                      <MenuList>
+                        <MenuItem icon={<DocumentRegular />} onClick={() => actions.onOpen(c.name)}>
+                          View details
+                        </MenuItem>
+                        <MenuItem icon={<EditRegular />} disabled={!actions.canWrite} onClick={() => actions.onReplace(c.name)}>
+                          Replace
+                        </MenuItem>
+                        {c.properties.keyVault && (
+                          <MenuItem icon={<ArrowClockwiseRegular />} disabled={!actions.canWrite} onClick={() => actions.onRefresh(c.name)}>
+                            Refresh from Key Vault
+                          </MenuItem>
+                        )}
+                        <MenuItem icon={<DeleteRegular />} disabled={!actions.canWrite} onClick={() => actions.onDelete(c.name)}>
+                          Delete
+                        </MenuItem>
+                      </MenuList>
+                    </MenuPopover>
+                  </Menu>
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      {(hasNextPage || isFetchingNextPage) && (
+        <div className={styles.more}>
+          {isFetchingNextPage ? <Spinner size="tiny" label="Loading more certificates…" /> : <Button onClick={fetchNextPage}>Load more</Button>}
+        </div>
+      )}
+    </>
+  );
+}
