@@ -52,11 +52,16 @@ function match(pattern: string[], segments: string[]): Record<string, string> | 
 
 function decodeSegments(path: string): string[] {
   const raw = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+  let segments: string[];
   try {
-    return raw.map((segment) => decodeURIComponent(segment));
+    segments = raw.map((segment) => decodeURIComponent(segment));
   } catch {
     throw armErrors.invalidRequestContent(`The request path '${path}' is not valid percent-encoding.`);
   }
+  // An encoded slash or backslash would put a path inside one name (`certificates/a%2Fb` → id 'a/b').
+  const smuggled = segments.find((segment) => /[/\\]/.test(segment));
+  if (smuggled !== undefined) throw armErrors.invalidRequestContent(`The request path '${path}' has a segment that decodes to '${smuggled}': names may not contain '/' or '\\'.`);
+  return segments;
 }
 
 /** ARM: subscriptions, resource groups, API Management services and their certificates. */
