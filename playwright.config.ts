@@ -12,6 +12,11 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   globalSetup: './e2e/support/global-setup.ts',
+  projects: [
+    // `npm start` rebuilds dist/, which the shared emulator serves: it runs alone, before the rest.
+    { name: 'npm-start', testMatch: /npm-start\.spec\.ts/ },
+    { name: 'chromium', testIgnore: /npm-start\.spec\.ts/, dependencies: ['npm-start'] },
+  ],
   use: {
     ...devices['Desktop Chrome'],
     baseURL: process.env.CERTPORTAL_E2E_URL,
