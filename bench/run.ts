@@ -1,0 +1,189 @@
+/// <reference types="node" />
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, cpus, platform, release, tmpdir, totalmem, type as osType } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startChildEmulator, type ChildEmulator } from '../emulator/reliability/child-emulator.ts';
+import { apimBladeBuilt, benchGrid, benchSize, benchTimeToBlade, launch, newContext, signIn, type GridBench, type SizeBench, type TimingBench } from './browser-bench.ts';
+import { benchEmulator, type EmulatorBench } from './emulator-bench.ts';
+import { seedBenchCertificates } from './seed.ts';
+import { benchToolkit, type ToolkitBenchRow } from './toolkit.ts';
+
+/**
+ * `npm run bench`: figures with their targets, printed as a table and written to bench/results/ with the
+ * machine's details. Benchmarks report; they never fail a build. A section that cannot run says why.
+ */
+
+const root = resolve(import.meta.dirname, '..');
+const distDir = join(root, 'dist');
+
+interface Row {
+  section: string;
+  figure: string;
+  value: string;
+  target: string;
+  met: 'yes' | 'no' | 'n/a' | 'not measurable yet' | 'error';
+}
+
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+const log = (line: string) => console.log(line);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const yesNo = (ok: boolean): Row['met'] => (ok ? 'yes' : 'no');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** `npx vite build` when dist/ is missing or older than the sources it is built from. */
+function ensureBuild(): void {
+  const index = join(distDir, 'index.html');
+  const sourcesChanged = existsSync(index) && Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'index.html')).mtimeMs) > statSync(index).mtimeMs;
+  if (existsSync(index) && !sourcesChanged) return;
+  log(existsSync(index) ? 'dist/ is older than src/: building (npx vite build)…' : 'dist/ is missing: building (npx vite build)…');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+}
+
+async function section(name: string, run: () => Promise<void>): Promise<void> {
+  log(`\n▶ ${name}`);
+  const started = performance.now();
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    rows.push({ section: name, figure: '(section failed)', value: message.slice(0, 120), target: '', met: 'error' });
+    details[`${name} error`] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
+  log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function printTable(): void {
+  const headers: Array<keyof Row> = ['section', 'figure', 'value', 'target', 'met'];
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => r[h].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' │ ');
+  console.log(`\n${line(headers)}\n${widths.map((w) => '─'.repeat(w)).join('─┼─')}`);
+  for (const r of rows) console.log(line(headers.map((h) => r[h])));
+}
+
+async function main(): Promise<void> {
+  const machine = {
+    os: `${osType()} ${release()} (${platform()} ${arch()})`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+  log(`certportal bench on ${machine.os}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.totalMemoryGiB} GiB`);
+
+  const location = mkdtempSync(join(tmpdir(), 'certportal-bench-'));
+  let emulator: ChildEmulator | undefined;
+  try {
+    await section('Toolkit', async () => {
+      const toolkit: ToolkitBenchRow[] = await benchToolkit();
+      details.toolkit = toolkit;
+      for (const t of toolkit) {
+        const speedup = t.forge_ms / t.ours_ms;
+        const pfx = t.fileType.startsWith('PFX');
+        rows.push({
+          section: 'Toolkit',
+          figure: `${t.fileType} parse, median (ours / node-forge)`,
+          value: `${t.ours_ms.toFixed(3)} / ${t.forge_ms.toFixed(3)} ms = ${speedup.toFixed(2)}× ${speedup >= 1 ? 'faster' : 'slower'}`,
+          target: pfx ? '≥ 2× faster than node-forge' : 'reported',
+          met: pfx ? yesNo(speedup >= 2) : 'n/a',
+        });
+      }
+    });
+
+    ensureBuild();
+    // The emulator's schema and demo data first, then the benchmark services straight into its database.
+    const first = await startChildEmulator({ location, demo: true });
+    await first.stop();
+    seedBenchCertificates(location);
+    emulator = await startChildEmulator({ location, app: true, maxSockets: 64 });
+    const running = emulator;
+    const baseURL = running.url;
+
+    const browser = await launch();
+    try {
+      await section('Size', async () => {
+        const size: SizeBench = await benchSize(browser, baseURL, distDir);
+        details.size = size;
+        rows.push({ section: 'Size', figure: `first load JS (${size.firstLoadFiles.length} files, until Home shows)`, value: `${kb(size.firstLoadGzipBytes)} gzip`, target: '≤ 250 KB gzip', met: yesNo(size.firstLoadGzipBytes <= 250 * 1024) });
+        rows.push({
+          section: 'Size',
+          figure: 'toolkit / pkijs / forge / legacy ciphers in first load',
+          value: size.toolkitInFirstLoad.length ? size.toolkitInFirstLoad.join(', ') : 'none',
+          target: 'none',
+          met: yesNo(size.toolkitInFirstLoad.length === 0),
+        });
+        for (const chunk of size.lazyChunks) rows.push({ section: 'Size', figure: `lazy: ${chunk.file}`, value: `${kb(chunk.gzipBytes)} gzip`, target: 'reported', met: 'n/a' });
+      });
+
+      const context = await newContext(browser, baseURL);
+      const page = await context.newPage();
+      await signIn(page);
+      const apimReady = apimBladeBuilt(distDir);
+
+      await section('Time to blade', async () => {
+        if (!apimReady) {
+          rows.push({ section: 'Time to blade', figure: 'APIM certificates grid, 100 rows, median of 10', value: 'the APIM blade is not built yet', target: '≤ 1 s', met: 'not measurable yet' });
+          return;
+        }
+        const timing: TimingBench = await benchTimeToBlade(page);
+        details.timeToBlade = timing;
+        rows.push({ section: 'Time to blade', figure: 'APIM certificates grid, 100 rows, median of 10', value: `${timing.medianMs} ms (runs ${Math.min(...timing.runsMs)}–${Math.max(...timing.runsMs)})`, target: '≤ 1 s', met: yesNo(timing.medianMs <= 1000) });
+      });
+
+      await section('Grid', async () => {
+        if (!apimReady) {
+          for (const figure of ['client-side sort, 1,000 rows', 'typing a filter to render, 1,000 rows']) rows.push({ section: 'Grid', figure, value: 'the APIM blade is not built yet', target: '≤ 50 ms', met: 'not measurable yet' });
+          return;
+        }
+        const grid: GridBench = await benchGrid(page);
+        details.grid = grid;
+        for (const [figure, result] of [
+          ['client-side sort, 1,000 rows', grid.sort],
+          ['typing a filter to render, 1,000 rows (median of 6)', grid.filter],
+        ] as const) {
+          if ('notMeasurable' in result) rows.push({ section: 'Grid', figure, value: result.notMeasurable, target: '≤ 50 ms', met: 'not measurable yet' });
+          else rows.push({ section: 'Grid', figure, value: `${result.medianMs} ms (${result.note})`, target: '≤ 50 ms', met: yesNo(result.medianMs <= 50) });
+        }
+      });
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+
+    await section('Emulator', async () => {
+      const result: EmulatorBench = await benchEmulator(running, location, log);
+      details.emulator = result;
+      const e = result.emulator;
+      const c = result.ceiling;
+      rows.push({ section: 'Emulator', figure: `list with $filter over 10,000 (${result.matches} match, ${result.responseBytes} B), 50 conn`, value: `${e.requestsPerSecond} req/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms (${e.non2xx} non-2xx, ${e.errors} errors)`, target: 'p99 ≤ 20 ms', met: yesNo(e.p99Ms <= 20 && e.non2xx === 0) });
+      rows.push({ section: 'Emulator', figure: 'ceiling: bare node:https, same body, 50 conn', value: `${c.requestsPerSecond} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms`, target: 'reported', met: 'n/a' });
+      rows.push({ section: 'Emulator', figure: 'emulator / ceiling', value: result.ratio.toFixed(3), target: '≥ 0.5', met: yesNo(result.ratio >= 0.5) });
+      rows.push({ section: 'Emulator', figure: 'RSS with 10,000 certificates (idle / after load)', value: `${result.rssIdleMiB ?? '?'} / ${result.rssAfterLoadMiB ?? '?'} MiB`, target: 'reported', met: 'n/a' });
+    });
+  } finally {
+    await emulator?.stop();
+    rmSync(location, { recursive: true, force: true });
+  }
+
+  printTable();
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, rows, details }, null, 2)}\n`);
+  log(`\nwritten: ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
