@@ -350,6 +350,16 @@ test('1,000 certificates: search by subject goes to the service as $filter, and 
   await expect(grid.getByRole('row')).toHaveCount(11);
   for (const n of ['0770', '0775', '0779']) await expect(row(page, `bulk-${n}`)).toContainText(`svc-${n}.bulk.example`);
 
+  // "Expires before" joins the search with and: bulk-0001…0005 expire within 45 days (the n-th in 40 + n).
+  const cutoff = new Date(Date.now() + 46 * 86_400_000).toISOString().slice(0, 10);
+  const dated = page.waitForRequest((r) => (new URL(r.url()).searchParams.get('$filter') ?? '').includes(`expirationDate lt ${cutoff}T00:00:00Z`));
+  await page.getByRole('searchbox', { name: /Search certificates/ }).fill('svc-00');
+  await page.getByLabel('Expires before').fill(cutoff);
+  expect(new URL((await dated).url()).searchParams.get('$filter')).toContain(" and expirationDate lt ");
+  await expect(page.getByText('Found 5 certificates')).toBeVisible();
+  await expect(row(page, 'bulk-0005')).toBeVisible();
+  await page.getByLabel('Expires before').fill('');
+
   await page.getByRole('searchbox', { name: /Search certificates/ }).fill('');
   await expect(page.getByText(/^10\d\d certificates/)).toBeVisible();
   await expect(async () => {

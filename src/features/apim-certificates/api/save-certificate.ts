@@ -35,6 +35,8 @@ export function useSaveCertificate(service: ServiceRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: SaveCertificateInput) => saveCertificate(arm, service, input),
+    // The variables hold the .pfx password: drop them from the mutation cache as soon as nothing watches.
+    gcTime: 0,
     onSuccess: (saved, input) => {
       queryClient.setQueryData(certificateKey(service, input.id), { certificate: saved.certificate, etag: saved.etag });
       return queryClient.invalidateQueries({ queryKey: certificatesKey(service) });
