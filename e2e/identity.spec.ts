@@ -30,6 +30,9 @@ test('signs in through MSAL as the demo owner, stays signed in across a reload, 
   await expect(page.getByRole('button', { name: `Account: ${DEMO.alice.name}` })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Contoso Production' })).toBeVisible();
 
+  // Entra-style account key: homeAccountId = object id . tenant id, from client_info in the token response.
+  const keys = await page.evaluate(() => Object.keys(window.sessionStorage).join('\n'));
+  expect(keys).toContain('8a1f0000-0000-4000-8000-00000000a11c.72f988bf-0000-4000-8000-0000000c0ffe');
   const tokens = await storedTokens(page);
   expect(tokens.session.length).toBeGreaterThan(0);
   expect(tokens.local).toEqual([]);

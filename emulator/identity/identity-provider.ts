@@ -172,6 +172,7 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
       }
       return undefined;
     },
+    // MSAL sends client_info=1 to ask for it; accept the parameter (the answer is added in a middleware below).
     extraParams: ['client_info'],
     ttl: {
       AccessToken: options.accessTokenTtlSeconds ?? 3600,
@@ -196,6 +197,16 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
   registerPasswordGrant(provider, options.accessTokenTtlSeconds ?? 3600);
+  // Entra adds client_info (uid = object id, utid = tenant id) to token responses; MSAL keys its accounts
+  // on it (homeAccountId "oid.tid"), as it does against the real service.
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as Record<string, unknown> | undefined;
+    const accountId = (ctx.oidc as { entities?: { Account?: { accountId: string } } } | undefined)?.entities?.Account?.accountId;
+    if (ctx.path === '/token' && ctx.status === 200 && body && typeof body === 'object' && accountId && 'id_token' in body) {
+      body.client_info = Buffer.from(JSON.stringify({ uid: accountId, utid: TENANT_ID })).toString('base64url');
+    }
+  });
   const callback = provider.callback();
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
