@@ -1,5 +1,5 @@
 import { CertificateError } from './certificate-error';
-import { TAG, children, isContext, isUniversal, oid, readTlv, smallInteger, type Tlv } from './der';
+import { children, encodedLength, isConstructedOf, isContext, isUniversal, oidOf, parseBer, smallInteger, TAG, type Block } from './asn1';
 import { fromBase64 } from './encoding';
 import { OID } from './oids';
 import { CERTIFICATE_LABELS, describePemLabel, looksLikePem, parsePem, PRIVATE_KEY_LABELS } from './pem';
@@ -10,16 +10,29 @@ export type CertificateFileFormat = 'der' | 'pem' | 'base64-der' | 'pkcs12';
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export function detectFormat(bytes: Uint8Array): CertificateFileFormat {
+  return inspectBytes(bytes).format;
+}
+
+export interface InspectedBytes {
+  format: CertificateFileFormat;
+  /** For DER, base64 DER and PKCS#12: the decoded outer element, so that it is decoded once. */
+  binary?: ClassifiedDer;
+}
+
+export function inspectBytes(bytes: Uint8Array): InspectedBytes {
   if (bytes.length === 0) throw new CertificateError('unrecognized-format', 'The file is empty');
   if (bytes.length > MAX_FILE_BYTES) {
     throw new CertificateError('unsupported', 'Files larger than 1 MiB are not supported (certificate files are a few KB)');
   }
-  if (bytes[0] === 0x30) return classifyDer(bytes);
+  if (bytes[0] === 0x30) {
+    const binary = classifyDerBlock(bytes);
+    return { format: binary.kind, binary };
+  }
   const text = decodeText(bytes);
   if (text === null) throw new CertificateError('unrecognized-format', `Not a certificate file: ${describeBinary(bytes)}`);
   if (looksLikePem(text)) {
     classifyPemBlocks(parsePem(text).map((b) => b.label));
-    return 'pem';
+    return { format: 'pem' };
   }
   const compact = text.replace(/\s+/g, '');
   if (compact.length >= 64 && /^[A-Za-z0-9+/]+={0,2}$/.test(compact)) {
@@ -27,8 +40,7 @@ export function detectFormat(bytes: Uint8Array): CertificateFileFormat {
     if (decoded[0] !== 0x30) {
       throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like base64 text that does not contain a certificate');
     }
-    classifyDer(decoded);
-    return 'base64-der';
+    return { format: 'base64-der', binary: classifyDerBlock(decoded) };
   }
   throw new CertificateError('unrecognized-format', `Not a certificate file: ${describeText(text)}`);
 }
@@ -45,46 +57,63 @@ export function classifyPemBlocks(labels: string[]): void {
 
 /** Tells certificates from PKCS#12 and from the other DER things admins mistake for them. */
 export function classifyDer(bytes: Uint8Array): 'der' | 'pkcs12' {
-  let top: Tlv;
+  return classifyDerBlock(bytes).kind;
+}
+
+export interface ClassifiedDer {
+  kind: 'der' | 'pkcs12';
+  /** The asn1js decoding of the outer element, for the parser that comes next. */
+  root: Block;
+  /** The outer element's bytes, without trailing padding. */
+  der: Uint8Array;
+}
+
+export function classifyDerBlock(bytes: Uint8Array): ClassifiedDer {
+  let top: Block;
   try {
-    top = readTlv(bytes, 0);
+    top = parseBer(bytes, 'DER data', { allowTrailing: true });
   } catch (error) {
-    if (error instanceof CertificateError && error.code === 'truncated' && plausibleDerStart(bytes)) throw error;
+    if (error instanceof CertificateError && error.code === 'truncated') {
+      if (plausibleDerStart(bytes)) throw error;
+      throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like random binary data');
+    }
+    // The outer SEQUENCE is intact but something inside it is not: a damaged file rather than another format.
+    if (error instanceof CertificateError && isSequenceHeader(bytes)) throw new CertificateError('corrupt', `The file is damaged: ${error.message}`);
     throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like random binary data');
   }
-  if (!isUniversal(top, TAG.sequence) || !top.constructed) {
+  if (!isConstructedOf(top, TAG.sequence)) {
     throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like random binary data');
   }
-  if (top.end < bytes.length && !bytes.subarray(top.end).every((b) => b === 0 || b === 0x0a || b === 0x0d || b === 0x20)) {
+  const end = encodedLength(top);
+  if (end < bytes.length && !bytes.subarray(end).every((b) => b === 0 || b === 0x0a || b === 0x0d || b === 0x20)) {
     throw new CertificateError('corrupt', 'Unexpected bytes after the end of the DER data');
   }
+  return { kind: classifyTop(top), root: top, der: bytes.subarray(0, end) };
+}
+
+function classifyTop(top: Block): 'der' | 'pkcs12' {
   const parts = children(top);
   const [a, b, c] = parts;
-  if (a && isUniversal(a, TAG.integer) && b && isUniversal(b, TAG.sequence) && b.constructed) {
+  if (isUniversal(a, TAG.integer) && isConstructedOf(b, TAG.sequence)) {
     const version = smallInteger(a, 'version');
     const inner = children(b);
-    if (version === 3 && inner[0] && isUniversal(inner[0], TAG.oid)) {
-      const type = oid(inner[0], 'PKCS#12 content type');
-      if (type === OID.pkcs7Data || type === OID.pkcs7SignedData) return 'pkcs12';
-    }
-    if ((version === 0 || version === 1) && c && isUniversal(c, TAG.octetString)) {
+    const type = oidOf(inner[0]);
+    if (version === 3 && (type === OID.pkcs7Data || type === OID.pkcs7SignedData)) return 'pkcs12';
+    if ((version === 0 || version === 1) && isUniversal(c, TAG.octetString)) {
       throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like a private key (PKCS#8 DER) with no certificate');
     }
     if (version <= 1 && parts.length >= 6 && parts.every((p) => isUniversal(p, TAG.integer))) {
       throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like an RSA private key (DER) with no certificate');
     }
-    if (version === 1 && c && isContext(c, 0)) {
+    if (version === 1 && isContext(c, 0)) {
       throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like an EC private key (DER) with no certificate');
     }
   }
-  if (a && isUniversal(a, TAG.oid)) {
-    const type = oid(a, 'content type');
-    if (type === OID.pkcs7SignedData) {
-      throw new CertificateError('unsupported', 'PKCS#7 (.p7b) bundles are not supported: export the certificate as .cer or .pfx');
-    }
+  if (oidOf(a) === OID.pkcs7SignedData) {
+    throw new CertificateError('unsupported', 'PKCS#7 (.p7b) bundles are not supported: export the certificate as .cer or .pfx');
   }
-  if (a && isUniversal(a, TAG.sequence) && a.constructed && b && isUniversal(b, TAG.sequence)) {
-    if (c && isUniversal(c, TAG.bitString) && parts.length === 3) {
+  if (isConstructedOf(a, TAG.sequence) && isUniversal(b, TAG.sequence)) {
+    if (isUniversal(c, TAG.bitString) && parts.length === 3) {
       const tbs = children(a);
       if (tbs.length >= 6) return 'der';
       if (tbs.length === 4 && isUniversal(tbs[0], TAG.integer)) {
@@ -96,10 +125,16 @@ export function classifyDer(bytes: Uint8Array): 'der' | 'pkcs12' {
       throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like an encrypted private key (PKCS#8 DER)');
     }
   }
-  if (parts.length === 2 && a && isUniversal(a, TAG.sequence) && b && isUniversal(b, TAG.bitString)) {
+  if (parts.length === 2 && isUniversal(a, TAG.sequence) && isUniversal(b, TAG.bitString)) {
     throw new CertificateError('unrecognized-format', 'Not a certificate file: looks like a public key (DER) without a certificate');
   }
   throw new CertificateError('unrecognized-format', 'Not a certificate file: DER data that is neither a certificate nor a PKCS#12 file');
+}
+
+/** A SEQUENCE header with a usable length (short form, indefinite, or 1 to 4 length bytes). */
+function isSequenceHeader(bytes: Uint8Array): boolean {
+  const lengthByte = bytes[1];
+  return bytes[0] === 0x30 && lengthByte !== undefined && lengthByte <= 0x84;
 }
 
 /** A header that a certificate or a PFX would start with: SEQUENCE { SEQUENCE | INTEGER ... }. */

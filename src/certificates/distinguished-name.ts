@@ -1,5 +1,6 @@
+import type * as pkijs from 'pkijs';
+import { children, contentBytes, encodedBytes, parseBer, type Block } from './asn1';
 import { CertificateError } from './certificate-error';
-import { children, content, encoded, expectUniversal, oid, TAG, type Tlv } from './der';
 import { toHex } from './encoding';
 import { NAME_ATTRIBUTES } from './oids';
 
@@ -15,32 +16,51 @@ export interface ParsedName {
   der: Uint8Array;
 }
 
-export function parseName(tlv: Tlv | undefined, what: string): ParsedName {
-  const name = expectUniversal(tlv, TAG.sequence, what);
-  const rdns = children(name).map((rdn) =>
-    children(expectUniversal(rdn, TAG.set, what)).map((atv) => {
-      const [type, value] = children(expectUniversal(atv, TAG.sequence, what));
-      const attributeOid = oid(type, what);
-      if (!value) throw new CertificateError('corrupt', `Invalid ${what}`);
-      return { shortName: NAME_ATTRIBUTES[attributeOid] ?? `OID.${attributeOid}`, oid: attributeOid, value: decodeString(value) };
-    }),
-  );
-  return { rdns, der: encoded(name) };
+/**
+ * A name from pkijs. pkijs flattens the RDNs into one list of AttributeTypeAndValue, which loses
+ * multi-valued RDNs ("CN=Alice + UID=alice"); the SET sizes come from the asn1js block of the Name
+ * (`nameBlock`, or the Name's own encoding when the caller has no block at hand).
+ */
+export function readName(name: pkijs.RelativeDistinguishedNames, what: string, nameBlock?: Block): ParsedName {
+  const block = nameBlock ?? parseBer(new Uint8Array(name.valueBeforeDecode), what, { openEnded: false });
+  const sizes = children(block).map((rdn) => children(rdn).length);
+  const attributes = name.typesAndValues;
+  if (sizes.reduce((a, b) => a + b, 0) !== attributes.length || sizes.some((n) => n === 0)) {
+    throw new CertificateError('corrupt', `Invalid ${what}`);
+  }
+  const rdns: NameAttribute[][] = [];
+  let next = 0;
+  for (const size of sizes) {
+    rdns.push(
+      attributes.slice(next, next + size).map((a) => ({
+        shortName: NAME_ATTRIBUTES[a.type] ?? `OID.${a.type}`,
+        oid: a.type,
+        value: decodeString(a.value as Block),
+      })),
+    );
+    next += size;
+  }
+  return { rdns, der: encodedBytes(block) };
 }
 
-export function decodeString(tlv: Tlv): string {
-  const bytes = content(tlv);
-  if (tlv.tagClass !== 0 || tlv.constructed) return `#${toHex(encoded(tlv))}`;
-  switch (tlv.tagNumber) {
-    case TAG.utf8String:
-    case TAG.printableString:
-    case TAG.ia5String:
+/**
+ * The text of a directory string. Decoded from the element's content octets rather than asn1js's string
+ * value because the tests (and OpenSSL) read PrintableString/IA5String bytes as UTF-8, T61 as Latin-1, and
+ * tolerate bad UTF-8 instead of throwing.
+ */
+export function decodeString(block: Block): string {
+  if (block.idBlock.tagClass !== 1 || block.idBlock.isConstructed) return `#${toHex(encodedBytes(block))}`;
+  const bytes = contentBytes(block);
+  switch (block.idBlock.tagNumber) {
+    case 12: // UTF8String
+    case 19: // PrintableString
+    case 22: // IA5String
     case 18: // NumericString
     case 26: // VisibleString
       return new TextDecoder('utf-8').decode(bytes);
-    case TAG.teletexString: // OpenSSL and Windows both read T61 as Latin-1 in practice.
+    case 20: // TeletexString: OpenSSL and Windows both read T61 as Latin-1 in practice.
       return String.fromCharCode(...bytes);
-    case TAG.bmpString:
+    case 30: // BMPString
       return new TextDecoder('utf-16be').decode(bytes);
     case 28: {
       // UniversalString (UTF-32BE)
@@ -52,7 +72,7 @@ export function decodeString(tlv: Tlv): string {
       return out;
     }
     default:
-      return `#${toHex(encoded(tlv))}`;
+      return `#${toHex(encodedBytes(block))}`;
   }
 }
 

@@ -1,8 +1,9 @@
 import { CertificateError } from './certificate-error';
-import { summarizeCertificate, type CertificateSummary } from './certificate-summary';
-import { octetString, readTlv, sequence } from './der';
-import { classifyDer, decodeText, detectFormat, type CertificateFileFormat } from './detect-format';
-import { bytesEqual, fromBase64 } from './encoding';
+import * as pkijs from 'pkijs';
+import { octets, parseBer, withPkijs, type Block } from './asn1';
+import { parseCertificate, summarizeParsedCertificate, type CertificateSummary, type ParsedCertificate } from './certificate-summary';
+import { decodeText, inspectBytes, type CertificateFileFormat } from './detect-format';
+import { bytesEqual } from './encoding';
 import { parsePasswordCipher, passwordForms } from './password-based-encryption';
 import { CERTIFICATE_LABELS, parsePem, PRIVATE_KEY_LABELS, type PemBlock } from './pem';
 import { openPkcs12 } from './pkcs12';
@@ -29,7 +30,7 @@ export interface OpenCertificateFileOptions {
 }
 
 interface RawContents {
-  certificates: { der: Uint8Array; localKeyId: Uint8Array | null }[];
+  certificates: { der: Uint8Array; localKeyId: Uint8Array | null; parsed?: ParsedCertificate }[];
   keys: { key: PrivateKeyData | null; localKeyId: Uint8Array | null }[];
   encryption: string | null;
   integrity: string | null;
@@ -48,18 +49,18 @@ export async function openCertificateFile(bytes: Uint8Array, options: OpenCertif
 }
 
 async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Promise<OpenedCertificateFile> {
-  const format = detectFormat(bytes);
+  const { format, binary } = inspectBytes(bytes);
   let raw: RawContents;
-  if (format === 'pem') raw = await readPem(decodeText(bytes) ?? '', options.password);
+  if (format === 'pem' || !binary) raw = await readPem(decodeText(bytes) ?? '', options.password);
+  else if (binary.kind === 'pkcs12') raw = { ...(await readPkcs12(binary.der, options, binary.root)), contentFormat: 'pkcs12' };
   else {
-    const der = format === 'base64-der' ? fromBase64(decodeText(bytes) ?? '') : bytes;
-    if (classifyDer(der) === 'pkcs12') raw = { ...(await readPkcs12(der, options)), contentFormat: 'pkcs12' };
-    else raw = { certificates: [{ der: der.subarray(0, readTlv(der, 0).end), localKeyId: null }], keys: [], encryption: null, integrity: null, contentFormat: 'x509' };
+    const parsed = parseCertificate(binary.der, binary.root);
+    raw = { certificates: [{ der: parsed.der, localKeyId: null, parsed }], keys: [], encryption: null, integrity: null, contentFormat: 'x509' };
   }
   if (raw.certificates.length === 0) throw new CertificateError('no-certificate', 'The file holds no certificate');
   // OpenSSL writes the leaf twice when it is also in -certfile; one copy is enough.
   raw.certificates = raw.certificates.filter((c, i) => raw.certificates.findIndex((o) => bytesEqual(o.der, c.der)) === i);
-  const summaries = await Promise.all(raw.certificates.map((c) => summarizeCertificate(c.der)));
+  const summaries = await Promise.all(raw.certificates.map((c) => summarizeParsedCertificate(c.parsed ?? parseCertificate(c.der))));
 
   let leafIndex = -1;
   let matches: boolean | null = null;
@@ -93,8 +94,8 @@ async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Pro
   };
 }
 
-async function readPkcs12(der: Uint8Array, options: OpenCertificateFileOptions): Promise<Omit<RawContents, 'contentFormat'>> {
-  const contents = await openPkcs12(der, options.password, options.signal);
+async function readPkcs12(der: Uint8Array, options: OpenCertificateFileOptions, root: Block): Promise<Omit<RawContents, 'contentFormat'>> {
+  const contents = await openPkcs12(der, options.password, options.signal, root);
   return {
     certificates: contents.certificates,
     keys: contents.keys.map((k) => ({ key: { kind: 'pkcs8', der: k.pkcs8 }, localKeyId: k.localKeyId })),
@@ -108,7 +109,10 @@ async function readPem(text: string, password: string | undefined): Promise<RawC
   const certificates = blocks
     .filter((b) => CERTIFICATE_LABELS.has(b.label))
     // "TRUSTED CERTIFICATE" is a certificate followed by OpenSSL trust settings.
-    .map((b) => ({ der: b.der.subarray(0, readTlv(b.der, 0).end), localKeyId: null }));
+    .map((b) => {
+      const parsed = parseCertificate(b.der, undefined, true);
+      return { der: parsed.der, localKeyId: null, parsed };
+    });
   const keys: RawContents['keys'] = [];
   let encryption: string | null = null;
   for (const block of blocks.filter((b) => PRIVATE_KEY_LABELS.has(b.label))) {
@@ -127,12 +131,15 @@ async function readPemKey(block: PemBlock, password: string | undefined, describ
   if (block.label === 'RSA PRIVATE KEY') return { kind: 'pkcs1', der: block.der };
   if (block.label === 'EC PRIVATE KEY') return { kind: 'sec1', der: block.der };
   if (block.label !== 'ENCRYPTED PRIVATE KEY') return null;
-  const [algorithm, data] = sequence(readTlv(block.der, 0), 'encrypted private key');
-  const cipher = parsePasswordCipher(algorithm);
+  // EncryptedPrivateKeyInfo has the shape of PKCS#12's PKCS8ShroudedKeyBag, which pkijs decodes.
+  const schema = parseBer(block.der, 'encrypted private key', { allowTrailing: true, openEnded: false });
+  const encrypted = withPkijs('encrypted private key', () => new pkijs.PKCS8ShroudedKeyBag({ schema }));
+  const cipher = parsePasswordCipher(encrypted.encryptionAlgorithm);
   describe(cipher.description);
   if (!password) return null;
+  const data = octets(encrypted.encryptedData, 'encrypted private key');
   for (const form of passwordForms(password)) {
-    const plain = await cipher.decrypt(form, octetString(data, 'encrypted private key'));
+    const plain = await cipher.decrypt(form, data);
     if (plain && plain[0] === 0x30) return { kind: 'pkcs8', der: plain };
   }
   throw new CertificateError('wrong-password', 'Wrong password for the encrypted private key in this PEM file');

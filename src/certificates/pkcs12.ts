@@ -1,19 +1,6 @@
+import * as pkijs from 'pkijs';
+import { children, encodedBytes, isConstructedOf, octets, parseBer, smallInteger, TAG, withPkijs, type Block } from './asn1';
 import { CertificateError } from './certificate-error';
-import {
-  children,
-  content,
-  encoded,
-  expectUniversal,
-  isContext,
-  isUniversal,
-  octetString,
-  oid,
-  readSingle,
-  sequence,
-  smallInteger,
-  TAG,
-  type Tlv,
-} from './der';
 import { bytesEqual, toArrayBuffer } from './encoding';
 import { OID } from './oids';
 import {
@@ -54,32 +41,41 @@ interface EncryptedItem {
 
 const MAX_NESTED_SAFE_CONTENTS = 4;
 
-export async function openPkcs12(bytes: Uint8Array, password: string | undefined, signal?: AbortSignal): Promise<Pkcs12Contents> {
-  const [versionTlv, authSafe, macData] = sequence(readSingle(bytes), 'PKCS#12 file');
-  const version = smallInteger(versionTlv, 'PKCS#12 version');
-  if (version !== 3) throw new CertificateError('unsupported', `PKCS#12 version ${version} is not supported (only version 3 exists)`);
-  const [contentTypeTlv, wrappedContent] = sequence(authSafe, 'PKCS#12 content');
-  const contentType = oid(contentTypeTlv, 'PKCS#12 content type');
+function corrupt(message: string): CertificateError {
+  return new CertificateError('corrupt', message);
+}
+
+/**
+ * PKCS#12 through pkijs (PFX, AuthenticatedSafe, SafeContents, SafeBag, CertBag, PKCS8ShroudedKeyBag,
+ * EncryptedData). pkijs's own `parseInternalValues` is not used: its MAC check runs the PKCS#12 KDF on
+ * awaited WebCrypto digests (~70 µs per round, 150 ms per 2048-round MAC in Node), it cannot decrypt the
+ * legacy RC2/3DES schemes at all, and it cannot tell a wrong password from a damaged file. The MAC, the
+ * KDF and the decryption are done here (password-based-encryption.ts).
+ * `root` is the asn1js decoding of `bytes` when format detection already made it.
+ */
+export async function openPkcs12(bytes: Uint8Array, password: string | undefined, signal?: AbortSignal, root?: Block): Promise<Pkcs12Contents> {
+  const top = root ?? parseBer(bytes, 'PKCS#12 file');
+  const pfx = withPkijs('PKCS#12 file', () => new pkijs.PFX({ schema: top }));
+  if (pfx.version !== 3) throw new CertificateError('unsupported', `PKCS#12 version ${pfx.version} is not supported (only version 3 exists)`);
+  const contentType = pfx.authSafe.contentType;
   if (contentType === OID.pkcs7SignedData) {
     throw new CertificateError('unsupported', 'PKCS#12 files protected by a signature (public-key integrity mode) are not supported');
   }
-  if (contentType !== OID.pkcs7Data || !wrappedContent || !isContext(wrappedContent, 0)) {
-    throw new CertificateError('corrupt', 'The PKCS#12 content is damaged');
-  }
-  const authSafeBytes = octetString(children(wrappedContent)[0], 'PKCS#12 content');
+  if (contentType !== OID.pkcs7Data) throw corrupt('The PKCS#12 content is damaged');
+  const authSafeBytes = octets(pfx.authSafe.content as Block, 'PKCS#12 content');
   const forms = passwordForms(password);
   const noPassword = !password;
 
   let chosen: PasswordForm[] = forms;
   let integrity: string | null = null;
   let macVerified = false;
-  if (macData) {
-    const mac = parseMacData(macData);
+  if (pfx.macData) {
+    const mac = readMacData(pfx.macData, children(top)[2]);
     integrity = `HMAC-${mac.hash.name.replace('-', '')} (${mac.iterations} iteration${mac.iterations === 1 ? '' : 's'})`;
     const match = await findMacPassword(mac, forms, authSafeBytes, signal);
     if (!match) {
       if (await contentsDecryptAnyway(authSafeBytes, forms, signal)) {
-        throw new CertificateError('corrupt', 'The PKCS#12 integrity check (MAC) fails although the password decrypts the contents: the file is damaged');
+        throw corrupt('The PKCS#12 integrity check (MAC) fails although the password decrypts the contents: the file is damaged');
       }
       throw noPassword
         ? new CertificateError('password-required', 'This PKCS#12 (.pfx) file is protected by a password')
@@ -102,40 +98,42 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
         return plain;
       }
     }
-    if (macVerified) throw new CertificateError('corrupt', `The ${item.what} does not decrypt although the password is right: the file is damaged`);
+    if (macVerified) throw corrupt(`The ${item.what} does not decrypt although the password is right: the file is damaged`);
     throw noPassword
       ? new CertificateError('password-required', 'This PKCS#12 (.pfx) file is protected by a password')
       : new CertificateError('wrong-password', 'Wrong password for this PKCS#12 (.pfx) file (it has no integrity check, and the contents do not decrypt)');
   };
 
-  const readSafeContents = async (safeContents: Uint8Array, depth: number): Promise<void> => {
-    for (const bag of sequence(readSingle(safeContents), 'PKCS#12 safe contents')) {
-      const [bagIdTlv, bagValueWrapper, attributes] = sequence(bag, 'PKCS#12 bag');
-      const bagId = oid(bagIdTlv, 'PKCS#12 bag type');
-      if (!bagValueWrapper || !isContext(bagValueWrapper, 0)) throw new CertificateError('corrupt', 'A PKCS#12 bag is damaged');
-      const [bagValue] = children(bagValueWrapper);
-      const localKeyId = readLocalKeyId(attributes);
-      if (bagId === OID.certBag) {
-        const [certType, certValueWrapper] = sequence(bagValue, 'PKCS#12 certificate bag');
-        if (oid(certType, 'certificate type') !== OID.x509Certificate) continue;
-        if (!certValueWrapper || !isContext(certValueWrapper, 0)) throw new CertificateError('corrupt', 'A PKCS#12 certificate bag is damaged');
-        certificates.push({ der: octetString(children(certValueWrapper)[0], 'certificate bag'), localKeyId });
-      } else if (bagId === OID.keyBag) {
-        keys.push({ pkcs8: encoded(expectUniversal(bagValue, TAG.sequence, 'private key')), localKeyId });
-      } else if (bagId === OID.shroudedKeyBag) {
-        const [algorithm, data] = sequence(bagValue, 'encrypted private key');
-        const pkcs8 = await decryptItem({ cipher: parsePasswordCipher(algorithm), data: octetString(data, 'encrypted private key'), what: 'private key' });
+  // pkijs.SafeContents decodes the bags (nested SafeContents bags included); the asn1js block alongside,
+  // bag for bag, gives the exact bytes of unencrypted PKCS#8 keys.
+  const readSafeContents = async (contents: pkijs.SafeContents, block: Block, depth: number): Promise<void> => {
+    const blocks = children(block);
+    for (const [index, bag] of contents.safeBags.entries()) {
+      const localKeyId = readLocalKeyId(bag.bagAttributes);
+      const value: unknown = bag.bagValue;
+      if (value instanceof pkijs.CertBag) {
+        if (value.certId !== OID.x509Certificate) continue;
+        certificates.push({ der: octets(value.certValue as Block, 'certificate bag'), localKeyId });
+      } else if (value instanceof pkijs.PrivateKeyInfo) {
+        keys.push({ pkcs8: encodedBytes(children(children(blocks[index])[1])[0]), localKeyId });
+      } else if (value instanceof pkijs.PKCS8ShroudedKeyBag) {
+        const data = octets(value.encryptedData, 'encrypted private key');
+        const pkcs8 = await decryptItem({ cipher: parsePasswordCipher(value.encryptionAlgorithm), data, what: 'private key' });
         keys.push({ pkcs8, localKeyId });
-      } else if (bagId === OID.safeContentsBag) {
-        if (depth >= MAX_NESTED_SAFE_CONTENTS) throw new CertificateError('corrupt', 'PKCS#12 safe contents are nested too deeply');
-        await readSafeContents(encoded(bagValue), depth + 1);
+      } else if (value instanceof pkijs.SafeContents) {
+        if (depth >= MAX_NESTED_SAFE_CONTENTS) throw corrupt('PKCS#12 safe contents are nested too deeply');
+        await readSafeContents(value, children(children(blocks[index])[1])[0], depth + 1);
       }
     }
   };
+  const readSafeContentsBytes = (data: Uint8Array) => {
+    const block = parseBer(data, 'PKCS#12 safe contents', { openEnded: false });
+    return readSafeContents(withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block })), block, 0);
+  };
 
   for (const item of readAuthenticatedSafe(authSafeBytes)) {
-    if (item.kind === 'plain') await readSafeContents(item.data, 0);
-    else await readSafeContents(await decryptItem(item.item), 0);
+    if (item.kind === 'plain') await readSafeContentsBytes(item.data);
+    else await readSafeContentsBytes(await decryptItem(item.item));
   }
   if (certificates.length === 0) {
     throw new CertificateError('no-certificate', keys.length ? 'This PKCS#12 file holds a private key but no certificate' : 'This PKCS#12 file holds no certificate');
@@ -150,17 +148,17 @@ interface MacData {
   iterations: number;
 }
 
-function parseMacData(tlv: Tlv): MacData {
-  const fields = sequence(tlv, 'PKCS#12 integrity data (MAC)');
-  const [digestAlgorithm, digestTlv] = sequence(fields[0], 'PKCS#12 MAC');
-  const hashOid = oid(sequence(digestAlgorithm, 'PKCS#12 MAC algorithm')[0], 'PKCS#12 MAC algorithm');
+function readMacData(macData: pkijs.MacData, block: Block | undefined): MacData {
+  const hashOid = macData.mac.digestAlgorithm.algorithmId;
   if (hashOid === OID.pbmac1) throw new CertificateError('unsupported', 'PKCS#12 files with a PBMAC1 integrity check are not supported yet');
   const hash = HASHES[hashOid];
   if (!hash) throw new CertificateError('unsupported', `Unsupported PKCS#12 MAC hash ${hashOid}`);
-  const digest = octetString(digestTlv, 'PKCS#12 MAC');
-  if (digest.length !== hash.outputBytes) throw new CertificateError('corrupt', 'The PKCS#12 integrity data (MAC) is damaged');
-  const salt = octetString(fields[1], 'PKCS#12 MAC salt');
-  const iterations = fields[2] ? smallInteger(fields[2], 'PKCS#12 MAC iteration count') : 1;
+  const digest = octets(macData.mac.digest, 'PKCS#12 MAC');
+  if (digest.length !== hash.outputBytes) throw corrupt('The PKCS#12 integrity data (MAC) is damaged');
+  const salt = octets(macData.macSalt, 'PKCS#12 MAC salt');
+  // pkijs keeps INTEGERs over 3 bytes as hex only (its `iterations` reads 0 then): count from the INTEGER.
+  const iterationsBlock = block ? children(block)[2] : undefined;
+  const iterations = iterationsBlock ? smallInteger(iterationsBlock, 'PKCS#12 MAC iteration count') : 1;
   checkIterations(iterations, 'PKCS#12 MAC', MAX_PKCS12_KDF_ITERATIONS);
   return { hash, digest, salt, iterations };
 }
@@ -194,19 +192,18 @@ async function contentsDecryptAnyway(authSafeBytes: Uint8Array, forms: PasswordF
 type AuthenticatedSafeItem = { kind: 'plain'; data: Uint8Array } | { kind: 'encrypted'; item: EncryptedItem };
 
 function readAuthenticatedSafe(bytes: Uint8Array): AuthenticatedSafeItem[] {
-  return sequence(readSingle(bytes), 'PKCS#12 authenticated safe').map((contentInfo): AuthenticatedSafeItem => {
-    const [typeTlv, wrapper] = sequence(contentInfo, 'PKCS#12 content');
-    const type = oid(typeTlv, 'PKCS#12 content type');
-    if (!wrapper || !isContext(wrapper, 0)) throw new CertificateError('corrupt', 'A PKCS#12 content block is damaged');
-    const [inner] = children(wrapper);
-    if (type === OID.pkcs7Data) return { kind: 'plain', data: octetString(inner, 'PKCS#12 content') };
+  const block = parseBer(bytes, 'PKCS#12 authenticated safe', { openEnded: false });
+  const authenticatedSafe = withPkijs('PKCS#12 authenticated safe', () => new pkijs.AuthenticatedSafe({ schema: block }));
+  return authenticatedSafe.safeContents.map((contentInfo): AuthenticatedSafeItem => {
+    const type = contentInfo.contentType;
+    if (type === OID.pkcs7Data) return { kind: 'plain', data: octets(contentInfo.content as Block, 'PKCS#12 content') };
     if (type === OID.pkcs7EncryptedData) {
-      const [, encryptedContentInfo] = sequence(inner, 'PKCS#12 encrypted content');
-      const [, algorithm, data] = sequence(encryptedContentInfo, 'PKCS#12 encrypted content');
-      if (!data || !isContext(data, 0)) throw new CertificateError('corrupt', 'A PKCS#12 encrypted block has no data');
-      // [0] IMPLICIT OCTET STRING: primitive, or constructed chunks in BER.
-      const ciphertext = data.constructed ? octetString(data, 'encrypted content') : content(data);
-      return { kind: 'encrypted', item: { cipher: parsePasswordCipher(algorithm), data: ciphertext, what: 'certificate container' } };
+      const encrypted = withPkijs('PKCS#12 encrypted content', () => new pkijs.EncryptedData({ schema: contentInfo.content }));
+      const info = encrypted.encryptedContentInfo;
+      if (!info.encryptedContent) throw corrupt('A PKCS#12 encrypted block has no data');
+      // [0] IMPLICIT OCTET STRING, primitive or (BER) constructed chunks: pkijs joins them.
+      const ciphertext = new Uint8Array(withPkijs('PKCS#12 encrypted content', () => info.getEncryptedContent()));
+      return { kind: 'encrypted', item: { cipher: parsePasswordCipher(info.contentEncryptionAlgorithm), data: ciphertext, what: 'certificate container' } };
     }
     if (type === OID.pkcs7EnvelopedData) {
       throw new CertificateError('unsupported', 'PKCS#12 files with public-key (enveloped) encryption are not supported');
@@ -215,21 +212,16 @@ function readAuthenticatedSafe(bytes: Uint8Array): AuthenticatedSafeItem[] {
   });
 }
 
-function readLocalKeyId(attributes: Tlv | undefined): Uint8Array | null {
-  if (!attributes || !isUniversal(attributes, TAG.set)) return null;
-  for (const attribute of children(attributes)) {
-    const [typeTlv, values] = sequence(attribute, 'PKCS#12 bag attribute');
-    if (oid(typeTlv, 'PKCS#12 bag attribute') !== OID.localKeyId) continue;
-    const [value] = children(expectUniversal(values, TAG.set, 'PKCS#12 bag attribute'));
-    return value ? octetString(value, 'local key id') : null;
-  }
-  return null;
+function readLocalKeyId(attributes: pkijs.Attribute[] | undefined): Uint8Array | null {
+  const attribute = attributes?.find((a) => a.type === OID.localKeyId);
+  const value: unknown = attribute?.values[0];
+  return value ? octets(value as Block, 'local key id') : null;
 }
 
 /** Right-key test for decrypted data: a DER SEQUENCE that exactly fills it. */
 function looksLikeDerSequence(bytes: Uint8Array): boolean {
   try {
-    return isUniversal(readSingle(bytes), TAG.sequence);
+    return isConstructedOf(parseBer(bytes, 'decrypted data', { openEnded: false }), TAG.sequence);
   } catch {
     return false;
   }

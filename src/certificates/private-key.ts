@@ -1,32 +1,26 @@
+import * as pkijs from 'pkijs';
+import { children, contentBytes, isContext, oidOf, parseBer, unsignedBytes, withPkijs } from './asn1';
 import { CertificateError } from './certificate-error';
-import {
-  bitStringBytes,
-  children,
-  content,
-  encoded,
-  isContext,
-  isUniversal,
-  octetString,
-  oid,
-  readSingle,
-  sequence,
-  TAG,
-  unsignedIntegerBytes,
-  type Tlv,
-} from './der';
 import { bytesEqual, toArrayBuffer } from './encoding';
 import { CURVES, OID } from './oids';
 
 /** A private key as found in a file: PKCS#8 (.pfx bags, "PRIVATE KEY"), PKCS#1 ("RSA PRIVATE KEY") or SEC1 ("EC PRIVATE KEY"). */
 export type PrivateKeyData = { kind: 'pkcs8' | 'pkcs1' | 'sec1'; der: Uint8Array };
 
+interface PrivateKeyFacts {
+  algorithm: string;
+  /** DER of the algorithm-specific private key (PKCS#1 RSAPrivateKey, SEC1 ECPrivateKey, ...). */
+  key: Uint8Array;
+  /** The public key carried next to the private key (PKCS#8 v2 [1], SEC1 [1]), when there is one. */
+  publicKey: Uint8Array | null;
+}
+
 /** null when this kind of key cannot be compared here. */
 export async function privateKeyMatches(key: PrivateKeyData, subjectPublicKeyInfo: Uint8Array): Promise<boolean | null> {
-  const [spkiAlgorithm, spkiKey] = sequence(readSingle(subjectPublicKeyInfo), 'public key');
-  const [spkiOidTlv, spkiParams] = sequence(spkiAlgorithm, 'public key algorithm');
-  const publicOid = oid(spkiOidTlv, 'public key algorithm');
-  const publicBytes = bitStringBytes(spkiKey, 'public key');
-  let parsed: { algorithm: string; params: Tlv | undefined; key: Uint8Array; publicKey: Uint8Array | null };
+  const spki = withPkijs('public key', () => new pkijs.PublicKeyInfo({ schema: parseBer(subjectPublicKeyInfo, 'public key', { openEnded: false }) }));
+  const publicOid = spki.algorithm.algorithmId;
+  const publicBytes = contentBytes(spki.subjectPublicKey);
+  let parsed: PrivateKeyFacts;
   try {
     parsed = parsePrivateKey(key);
   } catch (error) {
@@ -37,16 +31,17 @@ export async function privateKeyMatches(key: PrivateKeyData, subjectPublicKeyInf
   if (isRsa(parsed.algorithm) !== isRsa(publicOid) || (!isRsa(publicOid) && parsed.algorithm !== publicOid)) return false;
 
   if (isRsa(publicOid)) {
-    const [, n, e] = sequence(readSingle(parsed.key), 'RSA private key');
-    const [pn, pe] = sequence(readSingle(publicBytes), 'RSA public key');
-    return bytesEqual(unsignedIntegerBytes(n, 'modulus'), unsignedIntegerBytes(pn, 'modulus')) &&
-      bytesEqual(unsignedIntegerBytes(e, 'exponent'), unsignedIntegerBytes(pe, 'exponent'));
+    const privateKey = withPkijs('RSA private key', () => new pkijs.RSAPrivateKey({ schema: parseBer(parsed.key, 'RSA private key', { openEnded: false }) }));
+    const publicKey = spki.parsedKey;
+    if (!(publicKey instanceof pkijs.RSAPublicKey)) throw new CertificateError('corrupt', 'The certificate\'s RSA public key is damaged');
+    return (
+      bytesEqual(unsignedBytes(privateKey.modulus, 'modulus'), unsignedBytes(publicKey.modulus, 'modulus')) &&
+      bytesEqual(unsignedBytes(privateKey.publicExponent, 'exponent'), unsignedBytes(publicKey.publicExponent, 'exponent'))
+    );
   }
   if (publicOid === OID.ecPublicKey) {
-    const fields = sequence(readSingle(parsed.key), 'EC private key');
-    const embedded = fields.find((f) => isContext(f, 1));
-    if (embedded) return bytesEqual(bitStringBytes(children(embedded)[0], 'EC public key'), publicBytes);
-    const curveOid = spkiParams && isUniversal(spkiParams, TAG.oid) ? oid(spkiParams, 'curve') : null;
+    if (parsed.publicKey) return bytesEqual(parsed.publicKey, publicBytes);
+    const curveOid = oidOf(spki.algorithm.algorithmParams);
     const curve = curveOid ? CURVES[curveOid]?.name : undefined;
     if (!curve || !key.der.length || key.kind !== 'pkcs8') return null;
     const jwk = await exportPublicJwk(key.der, { name: 'ECDSA', namedCurve: curve }, ['sign']);
@@ -62,19 +57,29 @@ export async function privateKeyMatches(key: PrivateKeyData, subjectPublicKeyInf
   return null;
 }
 
-function parsePrivateKey(key: PrivateKeyData): { algorithm: string; params: Tlv | undefined; key: Uint8Array; publicKey: Uint8Array | null } {
-  const top = readSingle(key.der);
-  if (key.kind === 'pkcs1') return { algorithm: OID.rsaEncryption, params: undefined, key: encoded(top), publicKey: null };
-  if (key.kind === 'sec1') return { algorithm: OID.ecPublicKey, params: undefined, key: encoded(top), publicKey: null };
-  const [, algorithm, privateKey, ...rest] = sequence(top, 'private key');
-  const [algorithmOid, params] = sequence(algorithm, 'private key algorithm');
-  const publicField = rest.find((f) => isContext(f, 1));
-  return {
-    algorithm: oid(algorithmOid, 'private key algorithm'),
-    params,
-    key: octetString(privateKey, 'private key'),
-    publicKey: publicField ? content(publicField).subarray(1) : null,
-  };
+function parsePrivateKey(key: PrivateKeyData): PrivateKeyFacts {
+  const top = parseBer(key.der, 'private key', { openEnded: false });
+  if (key.kind === 'pkcs1') return { algorithm: OID.rsaEncryption, key: key.der, publicKey: null };
+  if (key.kind === 'sec1') {
+    const ec = withPkijs('EC private key', () => new pkijs.ECPrivateKey({ schema: top }));
+    return { algorithm: OID.ecPublicKey, key: key.der, publicKey: ecPoint(ec) };
+  }
+  // pkijs.PrivateKeyInfo decodes RSA and named-curve EC keys inside as well; it throws on a damaged one.
+  const info = withPkijs('private key', () => new pkijs.PrivateKeyInfo({ schema: top }));
+  // PKCS#8 v2 (OneAsymmetricKey, RFC 5958) may add the public key as [1]; pkijs's schema predates it.
+  const publicField = children(top).find((f) => isContext(f, 1));
+  const publicKey = publicField ? contentBytes(publicField).subarray(1) : info.parsedKey instanceof pkijs.ECPrivateKey ? ecPoint(info.parsedKey) : null;
+  return { algorithm: info.privateKeyAlgorithm.algorithmId, key: contentBytes(info.privateKey), publicKey };
+}
+
+/** The public point SEC1 keys usually carry as [1] BIT STRING, as pkijs decoded it. */
+function ecPoint(key: pkijs.ECPrivateKey): Uint8Array | null {
+  return key.publicKey ? new Uint8Array(key.publicKey.toSchema().toBER()) : null;
+}
+
+// pkijs knows the NIST and Brainpool curves only; an EC key on another curve in CURVES would make it throw.
+for (const [id, curve] of Object.entries(CURVES)) {
+  if (!pkijs.ECNamedCurves.find(id)) pkijs.ECNamedCurves.register(curve.name, id, Math.ceil(curve.bits / 8));
 }
 
 async function exportPublicJwk(pkcs8: Uint8Array, algorithm: EcKeyImportParams | Algorithm, usages: KeyUsage[]): Promise<JsonWebKey | null> {

@@ -2,7 +2,6 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { summarizeCertificate, type CertificateSummary } from './certificate-summary';
-import { der, derElement } from './der';
 import { toArrayBuffer } from './encoding';
 import { HASHES, passwordForms, pkcs12Kdf } from './password-based-encryption';
 import { OID } from './oids';
@@ -79,7 +78,10 @@ function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): 
   return new pkijs.Extension({ extnID, critical, extnValue: value.toBER() });
 }
 
-async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<{ algorithm: Uint8Array; ciphertext: Uint8Array }> {
+const algorithm = (algorithmId: string, algorithmParams?: asn1js.BaseBlock) => new pkijs.AlgorithmIdentifier({ algorithmId, algorithmParams });
+const octetString = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: toArrayBuffer(bytes) });
+
+async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<{ algorithm: pkijs.AlgorithmIdentifier; ciphertext: Uint8Array }> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
@@ -91,53 +93,72 @@ async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<{ algo
     ['encrypt'],
   );
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, toArrayBuffer(plain)));
-  const algorithm = der.sequence(
-    der.oid(OID.pbes2),
-    der.sequence(
-      der.sequence(der.oid(OID.pbkdf2), der.sequence(der.octetString(salt), der.integer(PBKDF2_ITERATIONS), der.sequence(der.oid(OID.hmacWithSha256), der.null()))),
-      der.sequence(der.oid(OID.aes256Cbc), der.octetString(iv)),
+  const params = new pkijs.PBES2Params({
+    keyDerivationFunc: algorithm(
+      OID.pbkdf2,
+      new pkijs.PBKDF2Params({ salt: octetString(salt), iterationCount: PBKDF2_ITERATIONS, prf: algorithm(OID.hmacWithSha256, new asn1js.Null()) }).toSchema(),
     ),
-  );
-  return { algorithm, ciphertext };
+    encryptionScheme: algorithm(OID.aes256Cbc, octetString(iv)),
+  });
+  return { algorithm: algorithm(OID.pbes2, params.toSchema()), ciphertext };
 }
 
-function bagAttributes(localKeyId: Uint8Array, friendlyName: string): Uint8Array {
-  return der.set(
-    der.sequence(der.oid(OID.friendlyName), der.set(der.bmpString(friendlyName))),
-    der.sequence(der.oid(OID.localKeyId), der.set(der.octetString(localKeyId))),
-  );
+function bagAttributes(localKeyId: Uint8Array, friendlyName: string): pkijs.Attribute[] {
+  return [
+    new pkijs.Attribute({ type: OID.friendlyName, values: [new asn1js.BmpString({ value: friendlyName })] }),
+    new pkijs.Attribute({ type: OID.localKeyId, values: [octetString(localKeyId)] }),
+  ];
 }
 
-/** PKCS#12 as OpenSSL 3 writes it by default: AES-256 PBES2 for both containers, HMAC-SHA256 MAC. */
+const der = (object: { toSchema(): asn1js.BaseBlock }) => new Uint8Array(object.toSchema().toBER());
+
+/** PKCS#12 as OpenSSL 3 writes it by default: AES-256 PBES2 for both containers, HMAC-SHA256 MAC. Built with pkijs. */
 async function buildPfx(cer: Uint8Array, pkcs8: Uint8Array, localKeyId: Uint8Array, password: string, friendlyName: string): Promise<Uint8Array> {
-  const certBag = der.sequence(
-    der.oid(OID.certBag),
-    der.explicit(0, der.sequence(der.oid(OID.x509Certificate), der.explicit(0, der.octetString(cer)))),
-    bagAttributes(localKeyId, friendlyName),
-  );
-  const certs = await pbes2Encrypt(der.sequence(certBag), password);
-  const certsInfo = der.sequence(
-    der.oid(OID.pkcs7EncryptedData),
-    der.explicit(0, der.sequence(der.integer(0), der.sequence(der.oid(OID.pkcs7Data), certs.algorithm, derElement(0x80, certs.ciphertext)))),
-  );
+  const certBag = new pkijs.SafeBag({
+    bagId: OID.certBag,
+    bagValue: new pkijs.CertBag({ certId: OID.x509Certificate, certValue: octetString(cer) }),
+    bagAttributes: bagAttributes(localKeyId, friendlyName),
+  });
+  const certs = await pbes2Encrypt(der(new pkijs.SafeContents({ safeBags: [certBag] })), password);
+  const certsData = new pkijs.EncryptedData({
+    version: 0,
+    encryptedContentInfo: new pkijs.EncryptedContentInfo({
+      contentType: OID.pkcs7Data,
+      contentEncryptionAlgorithm: certs.algorithm,
+      encryptedContent: octetString(certs.ciphertext),
+      // DER rather than pkijs's default of 1 KB constructed chunks.
+      disableSplit: true,
+    }),
+  });
   const key = await pbes2Encrypt(pkcs8, password);
-  const keyBag = der.sequence(
-    der.oid(OID.shroudedKeyBag),
-    der.explicit(0, der.sequence(key.algorithm, der.octetString(key.ciphertext))),
-    bagAttributes(localKeyId, friendlyName),
+  const keyBag = new pkijs.SafeBag({
+    bagId: OID.shroudedKeyBag,
+    bagValue: new pkijs.PKCS8ShroudedKeyBag({ encryptionAlgorithm: key.algorithm, encryptedData: octetString(key.ciphertext) }),
+    bagAttributes: bagAttributes(localKeyId, friendlyName),
+  });
+  const authSafe = der(
+    new pkijs.AuthenticatedSafe({
+      safeContents: [
+        new pkijs.ContentInfo({ contentType: OID.pkcs7EncryptedData, content: certsData.toSchema() }),
+        new pkijs.ContentInfo({ contentType: OID.pkcs7Data, content: octetString(der(new pkijs.SafeContents({ safeBags: [keyBag] }))) }),
+      ],
+    }),
   );
-  const keyInfo = der.sequence(der.oid(OID.pkcs7Data), der.explicit(0, der.octetString(der.sequence(keyBag))));
-  const authSafe = der.sequence(certsInfo, keyInfo);
 
   const macSalt = crypto.getRandomValues(new Uint8Array(16));
   const sha256 = HASHES[OID.sha256];
   const macKey = await pkcs12Kdf(sha256, passwordForms(password)[0].bmp, macSalt, 3, MAC_ITERATIONS, sha256.outputBytes);
   const hmacKey = await crypto.subtle.importKey('raw', toArrayBuffer(macKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, toArrayBuffer(authSafe)));
-  return der.sequence(
-    der.integer(3),
-    der.sequence(der.oid(OID.pkcs7Data), der.explicit(0, der.octetString(authSafe))),
-    der.sequence(der.sequence(der.sequence(der.oid(OID.sha256), der.null()), der.octetString(mac)), der.octetString(macSalt), der.integer(MAC_ITERATIONS)),
+  return der(
+    new pkijs.PFX({
+      version: 3,
+      authSafe: new pkijs.ContentInfo({ contentType: OID.pkcs7Data, content: octetString(authSafe) }),
+      macData: new pkijs.MacData({
+        mac: new pkijs.DigestInfo({ digestAlgorithm: algorithm(OID.sha256, new asn1js.Null()), digest: octetString(mac) }),
+        macSalt: octetString(macSalt),
+        iterations: MAC_ITERATIONS,
+      }),
+    }),
   );
 }
-
