@@ -7,7 +7,8 @@ import type { CertificateContract } from '../api/certificate-contract';
 import { KeyVaultStatus, sourceText } from './certificate-source';
 
 const ROW_HEIGHT = 44;
-const COLUMNS = '170px minmax(240px, 2fr) 310px 104px 150px 90px 190px 52px';
+// What an admin scans for comes first; the thumbprint scrolls in from the right, the row menu never does.
+const COLUMNS = '150px minmax(180px, 1fr) 100px 140px 86px 170px 320px 72px';
 
 const useStyles = makeStyles({
   grid: {
@@ -31,10 +32,11 @@ const useStyles = makeStyles({
   cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   body: { position: 'relative' },
+  sticky: { position: 'sticky', right: 0, backgroundColor: tokens.colorNeutralBackground1, height: '100%', display: 'flex', alignItems: 'center', boxShadow: `-1px 0 0 ${tokens.colorNeutralStroke2}` },
   more: { padding: '12px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
 
-const HEADERS = ['Id', 'Subject', 'Thumbprint', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Actions'];
+const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Thumbprint', 'Actions'];
 
 export interface CertificateActions {
   onOpen: (id: string) => void;
@@ -104,7 +106,7 @@ export function CertificatesGrid({
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={styles.row}>
             {HEADERS.map((h) => (
-              <div key={h} role="columnheader" className={styles.header}>
+              <div key={h} role="columnheader" className={h === 'Actions' ? `${styles.header} ${styles.sticky}` : styles.header}>
                 {h}
               </div>
             ))}
@@ -133,9 +135,6 @@ export function CertificatesGrid({
                 <div role="gridcell" className={styles.cell} title={c.properties.subject}>
                   {c.properties.subject}
                 </div>
-                <div role="gridcell" className={`${styles.cell} ${styles.mono}`}>
-                  {c.properties.thumbprint}
-                </div>
                 <div role="gridcell" className={styles.cell}>
                   {c.properties.expirationDate.slice(0, 10)}
                 </div>
@@ -148,7 +147,10 @@ export function CertificatesGrid({
                 <div role="gridcell" className={styles.cell} title={c.properties.keyVault?.lastStatus?.message}>
                   <KeyVaultStatus certificate={c} />
                 </div>
-                <div role="gridcell" className={styles.cell}>
+                <div role="gridcell" className={`${styles.cell} ${styles.mono}`}>
+                  {c.properties.thumbprint}
+                </div>
+                <div role="gridcell" className={`${styles.cell} ${styles.sticky}`}>
                   <Menu>
                     <MenuTrigger disableButtonEnhancement>
                       <Button appearance="subtle" size="small" tabIndex={item.index === activeRow ? 0 : -1} icon={<MoreHorizontalRegular />} aria-label={`More actions for ${c.name}`} />
