@@ -38,6 +38,28 @@ function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
   return out;
 }
 
+interface ForgeCiphers {
+  createBuffer(input: string): ForgeByteBuffer;
+  rc2(key: string, effectiveBits: number): ForgeDecipher;
+  des(key: string): ForgeDecipher;
+}
+
+let forgeCiphers: Promise<ForgeCiphers> | undefined;
+
+/** Imported once: a dynamic import() per decryption costs a module-resolution round trip every time. */
+function loadForgeCiphers(): Promise<ForgeCiphers> {
+  forgeCiphers ??= Promise.all([import('node-forge/lib/util.js'), import('node-forge/lib/rc2.js'), import('node-forge/lib/des.js')]).then(
+    ([util, rc2, des]): ForgeCiphers => ({
+      createBuffer: (input) => util.default.createBuffer(input),
+      rc2: (key, effectiveBits) => rc2.default.createDecryptionCipher(key, effectiveBits),
+      des: (key) => des.default.createDecryptionCipher(key, 'CBC'),
+    }),
+  );
+  // A failed load (offline chunk fetch) is retried on the next file rather than remembered.
+  forgeCiphers.catch(() => (forgeCiphers = undefined));
+  return forgeCiphers;
+}
+
 /**
  * Ciphers WebCrypto lacks. node-forge's DES and RC2 are loaded on first use only, so they form their own
  * lazy chunk: most files (PBES2 + AES) never need them.
@@ -51,18 +73,10 @@ export async function legacyDecrypt(
 ): Promise<Uint8Array | null> {
   if (cipher === 'rc4') return rc4(key, data);
   if (data.length === 0 || data.length % 8 !== 0 || iv.length !== 8) return null;
-  const utilModule = await import('node-forge/lib/util.js');
-  const util = utilModule.default;
-  let decipher: ForgeDecipher;
-  if (cipher === 'rc2-cbc') {
-    const rc2 = (await import('node-forge/lib/rc2.js')).default;
-    decipher = rc2.createDecryptionCipher(toBinaryString(key), effectiveBits);
-  } else {
-    const des = (await import('node-forge/lib/des.js')).default;
-    decipher = des.createDecryptionCipher(toBinaryString(key), 'CBC');
-  }
+  const forge = await loadForgeCiphers();
+  const decipher = cipher === 'rc2-cbc' ? forge.rc2(toBinaryString(key), effectiveBits) : forge.des(toBinaryString(key));
   decipher.start(toBinaryString(iv));
-  decipher.update(util.createBuffer(toBinaryString(data)));
+  decipher.update(forge.createBuffer(toBinaryString(data)));
   if (!decipher.finish(() => true)) return null;
   return unpad(fromBinaryString(decipher.output.getBytes()), 8);
 }
