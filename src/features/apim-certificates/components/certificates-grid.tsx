@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Link, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular, DocumentRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ExpiryBadge } from '../../../components/certificate-status';
+import { sortCertificates, sortValue, type SortDirection } from '../api/sort-certificates';
 import type { CertificateContract } from '../api/certificate-contract';
 import { KeyVaultStatus, sourceText } from './certificate-source';
 
@@ -32,11 +33,12 @@ const useStyles = makeStyles({
   cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   body: { position: 'relative' },
+  sortButton: { backgroundColor: 'transparent', borderTopStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', borderRightStyle: 'none', padding: 0, font: 'inherit', color: 'inherit', cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   sticky: { position: 'sticky', right: 0, backgroundColor: tokens.colorNeutralBackground1, height: '100%', display: 'flex', alignItems: 'center', boxShadow: `-1px 0 0 ${tokens.colorNeutralStroke2}` },
   more: { padding: '12px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
 
-const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Thumbprint', 'Actions'];
+const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Thumbprint', 'Actions'] as const;
 
 export interface CertificateActions {
   onOpen: (id: string) => void;
@@ -51,7 +53,7 @@ export interface CertificateActions {
  * Home/End and Page Up/Down move between rows; Enter opens a row's details. More pages load near the end.
  */
 export function CertificatesGrid({
-  rows,
+  rows: loaded,
   total,
   hasNextPage,
   isFetchingNextPage,
@@ -68,6 +70,8 @@ export function CertificatesGrid({
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
+  const rows = useMemo(() => (sort ? sortCertificates(loaded, sort.key, sort.direction) : loaded), [loaded, sort]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
@@ -106,8 +110,24 @@ export function CertificatesGrid({
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={styles.row}>
             {HEADERS.map((h) => (
-              <div key={h} role="columnheader" className={h === 'Actions' ? `${styles.header} ${styles.sticky}` : styles.header}>
-                {h}
+              <div
+                key={h}
+                role="columnheader"
+                aria-sort={sort?.key === h ? sort.direction : sortValue[h] ? 'none' : undefined}
+                className={h === 'Actions' ? `${styles.header} ${styles.sticky}` : styles.header}
+              >
+                {sortValue[h] ? (
+                  <button
+                    type="button"
+                    className={styles.sortButton}
+                    onClick={() => setSort((s) => ({ key: h, direction: s?.key === h && s.direction === 'ascending' ? 'descending' : 'ascending' }))}
+                  >
+                    {h}
+                    {sort?.key === h ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                ) : (
+                  h
+                )}
               </div>
             ))}
           </div>
