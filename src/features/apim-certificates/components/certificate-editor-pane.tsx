@@ -10,7 +10,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   OverlayDrawer,
@@ -23,6 +22,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { AzureApiError } from '../../../lib/api-error';
 import { useServices } from '../../../lib/services-context';
+import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { CertificateDetails } from '../../../components/certificate-details';
 import { FileDrop } from '../../../components/file-drop';
@@ -354,19 +354,7 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
               </datalist>
             </>
           )}
-          {failure && (
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{failure.title}</MessageBarTitle>
-                {failure.message}
-              </MessageBarBody>
-              {failure.retry && (
-                <MessageBarActions>
-                  <Button onClick={() => void submit()}>Retry</Button>
-                </MessageBarActions>
-              )}
-            </MessageBar>
-          )}
+          <FailureBar failure={failure} onRetry={() => void submit()} />
         </DrawerBody>
         <DrawerFooter className={styles.footer}>
           <Button type="submit" appearance="primary" disabled={busy || (Boolean(replacing) && !base)}>

@@ -13,7 +13,6 @@ import {
   Input,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -23,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { FileDrop } from '../../../components/file-drop';
 import { CertificateDetails } from '../../../components/certificate-details';
+import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { downloadBytes } from '../../../lib/download';
 import { useServices } from '../../../lib/services-context';
@@ -258,19 +258,7 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
                   </MessageBar>
                 </>
               )}
-              {failure && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>
-                    <MessageBarTitle>{failure.title}</MessageBarTitle>
-                    {failure.message}
-                  </MessageBarBody>
-                  {failure.retry && (
-                    <MessageBarActions>
-                      <Button onClick={() => void submit()}>Retry</Button>
-                    </MessageBarActions>
-                  )}
-                </MessageBar>
-              )}
+              <FailureBar failure={failure} onRetry={() => void submit()} />
             </DialogContent>
             <DialogActions>
               <Button type="submit" appearance="primary" disabled={!canUpload || busy}>
