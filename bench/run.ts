@@ -156,13 +156,14 @@ async function main(): Promise<void> {
         const grid: GridBench = await benchGrid(page);
         details.grid = grid;
         for (const [figure, result] of [
-          ['client-side sort, 1,000 rows', grid.sort],
+          ['client-side sort, 1,000 rows, median of 6 (b)', grid.sort],
           ['typing a filter → render, 1,000 rows, median of 6 (a)', grid.filter],
         ] as const) {
           if ('notMeasurable' in result) rows.push({ section: 'Grid', figure, value: 'no client-side sort in the APIM grid', target: '≤ 50 ms', met: 'not measurable yet' });
           else rows.push({ section: 'Grid', figure, value: `${result.medianMs} ms`, target: '≤ 50 ms', met: yesNo(result.medianMs <= 50) });
         }
         if ('note' in grid.filter && grid.filter.note) notes.push(`(a) ${grid.filter.note}`);
+        if ('note' in grid.sort && grid.sort.note) notes.push(`(b) ${grid.sort.note}`);
         rows.push({ section: 'Grid', figure: 'filter: $filter response → render, median of 6', value: `${grid.filterRender.medianMs} ms`, target: '≤ 50 ms (the render part)', met: yesNo(grid.filterRender.medianMs <= 50) });
       });
       await context.close();

@@ -11,6 +11,11 @@ export const BENCH_SERVICES = {
   list: { name: 'bench-10k', count: 10_000 },
 } as const;
 
+/** Days from now to the expiry of certificate i: some expired, most not, spread over ~2.5 years, not in id order. */
+export function benchExpiryDays(i: number): number {
+  return ((i * 37) % 900) - 60;
+}
+
 export function serviceRef(name: string) {
   return { subscriptionId: DEMO_APIM.subscriptionId, resourceGroup: DEMO_APIM.resourceGroup, service: name };
 }
@@ -38,7 +43,7 @@ export function seedBenchCertificates(location: string): void {
         service.run(DEMO_APIM.subscriptionId, DEMO_APIM.resourceGroup, name);
         for (let i = 0; i < count; i++) {
           const id = `cert-${String(i).padStart(5, '0')}`;
-          const days = (i * 37) % 900 - 60; // some expired, most not, spread over ~2.5 years
+          const days = benchExpiryDays(i);
           const expires = new Date(now + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
           const org = ['Contoso Ltd', 'Fabrikam Inc', 'Northwind Traders', 'Tailspin Toys'][i % 4];
           const subject = `C=US, O=${org}, CN=${id}.${org.split(' ')[0].toLowerCase()}.example`;
