@@ -68,10 +68,6 @@ export async function summarizeParsedCertificate(cert: ParsedCertificate): Promi
   const { der } = cert;
   const exts = cert.extensions;
   const publicKey = guard('public key', () => describePublicKey(cert.certificate.subjectPublicKeyInfo));
-  const [sha1, sha256] = await Promise.all([
-    crypto.subtle.digest('SHA-1', toArrayBuffer(der)),
-    crypto.subtle.digest('SHA-256', toArrayBuffer(der)),
-  ]);
   const summary: CertificateSummary = {
     der,
     subject: formatDotNetName(cert.subject),
@@ -82,8 +78,8 @@ export async function summarizeParsedCertificate(cert: ParsedCertificate): Promi
     serialNumber: formatSerial(cert.serial),
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
-    thumbprintSha1: toHex(new Uint8Array(sha1)),
-    thumbprintSha256: toHex(new Uint8Array(sha256)),
+    thumbprintSha1: '',
+    thumbprintSha256: '',
     publicKey,
     signatureAlgorithm: SIGNATURE_ALGORITHMS[cert.signatureAlgorithmOid] ?? cert.signatureAlgorithmOid,
     subjectAltNames: guard('subject alternative name extension', () => parseSubjectAltNames(exts.get(OID.subjectAltName))),
@@ -95,7 +91,15 @@ export async function summarizeParsedCertificate(cert: ParsedCertificate): Promi
     subjectKeyIdentifier: guard('subject key identifier extension', () => parseSubjectKeyId(exts.get(OID.subjectKeyIdentifier))),
     authorityKeyIdentifier: guard('authority key identifier extension', () => parseAuthorityKeyId(exts.get(OID.authorityKeyIdentifier))),
   };
-  summary.selfSigned = await isSelfSigned(cert, summary);
+  // The thumbprints and the self-signature check are independent WebCrypto jobs: run them together.
+  const [sha1, sha256, selfSigned] = await Promise.all([
+    crypto.subtle.digest('SHA-1', toArrayBuffer(der)),
+    crypto.subtle.digest('SHA-256', toArrayBuffer(der)),
+    isSelfSigned(cert, summary),
+  ]);
+  summary.thumbprintSha1 = toHex(new Uint8Array(sha1));
+  summary.thumbprintSha256 = toHex(new Uint8Array(sha256));
+  summary.selfSigned = selfSigned;
   return summary;
 }
 

@@ -7,7 +7,7 @@ import { bytesEqual } from './encoding';
 import { parsePasswordCipher, passwordForms } from './password-based-encryption';
 import { CERTIFICATE_LABELS, parsePem, PRIVATE_KEY_LABELS, type PemBlock } from './pem';
 import { openPkcs12 } from './pkcs12';
-import { privateKeyMatches, type PrivateKeyData } from './private-key';
+import { parsedKeyMatches, parsePrivateKey, type PrivateKeyData } from './private-key';
 
 export interface OpenedCertificateFile {
   format: CertificateFileFormat;
@@ -66,8 +66,9 @@ async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Pro
   let matches: boolean | null = null;
   for (const key of raw.keys) {
     if (!key.key) continue;
+    const parsedKey = parsePrivateKey(key.key);
     for (let i = 0; i < summaries.length && leafIndex < 0; i++) {
-      const result = await privateKeyMatches(key.key, summaries[i].subjectPublicKeyInfo);
+      const result = await parsedKeyMatches(parsedKey, summaries[i].subjectPublicKeyInfo);
       if (result === true) {
         leafIndex = i;
         matches = true;

@@ -46,11 +46,12 @@ function corrupt(message: string): CertificateError {
 }
 
 /**
- * PKCS#12 through pkijs (PFX, AuthenticatedSafe, SafeContents, SafeBag, CertBag, PKCS8ShroudedKeyBag,
- * EncryptedData). pkijs's own `parseInternalValues` is not used: its MAC check runs the PKCS#12 KDF on
- * awaited WebCrypto digests (~70 µs per round, 150 ms per 2048-round MAC in Node), it cannot decrypt the
- * legacy RC2/3DES schemes at all, and it cannot tell a wrong password from a damaged file. The MAC, the
- * KDF and the decryption are done here (password-based-encryption.ts).
+ * PKCS#12 through pkijs (PFX, MacData, AuthenticatedSafe, EncryptedData, SafeContents, SafeBag, CertBag,
+ * PKCS8ShroudedKeyBag, PrivateKeyInfo). pkijs's own `parseInternalValues({ password })` is not used: it
+ * cannot decrypt the legacy RC2/3DES schemes (WebCrypto has neither), it knows one byte form of the
+ * password (not OpenSSL's empty-versus-absent forms nor the pre-1.1.0 widened UTF-8), it runs the KDF in
+ * one uninterrupted loop (no abort, no yielding), and it throws the same plain Error for a wrong password
+ * as for a damaged file. The MAC, the KDF and the decryption are in password-based-encryption.ts.
  * `root` is the asn1js decoding of `bytes` when format detection already made it.
  */
 export async function openPkcs12(bytes: Uint8Array, password: string | undefined, signal?: AbortSignal, root?: Block): Promise<Pkcs12Contents> {
@@ -88,14 +89,16 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   const certificates: Pkcs12Certificate[] = [];
   const keys: Pkcs12Key[] = [];
   const descriptions: string[] = [];
-  const decryptItem = async (item: EncryptedItem): Promise<Uint8Array> => {
+  /** The plaintext and its asn1js decoding (the right-key test decodes it anyway). */
+  const decryptItem = async (item: EncryptedItem): Promise<{ plain: Uint8Array; block: Block }> => {
     if (!descriptions.includes(item.cipher.description)) descriptions.push(item.cipher.description);
     for (const form of chosen) {
       const plain = await item.cipher.decrypt(form, item.data, signal);
-      if (plain && looksLikeDerSequence(plain)) {
+      const block = plain && derSequence(plain);
+      if (plain && block) {
         // Without a MAC the first password form that decrypts cleanly is the right one from here on.
         chosen = [form];
-        return plain;
+        return { plain, block };
       }
     }
     if (macVerified) throw corrupt(`The ${item.what} does not decrypt although the password is right: the file is damaged`);
@@ -118,22 +121,20 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
         keys.push({ pkcs8: encodedBytes(children(children(blocks[index])[1])[0]), localKeyId });
       } else if (value instanceof pkijs.PKCS8ShroudedKeyBag) {
         const data = octets(value.encryptedData, 'encrypted private key');
-        const pkcs8 = await decryptItem({ cipher: parsePasswordCipher(value.encryptionAlgorithm), data, what: 'private key' });
-        keys.push({ pkcs8, localKeyId });
+        const { plain } = await decryptItem({ cipher: parsePasswordCipher(value.encryptionAlgorithm), data, what: 'private key' });
+        keys.push({ pkcs8: plain, localKeyId });
       } else if (value instanceof pkijs.SafeContents) {
         if (depth >= MAX_NESTED_SAFE_CONTENTS) throw corrupt('PKCS#12 safe contents are nested too deeply');
         await readSafeContents(value, children(children(blocks[index])[1])[0], depth + 1);
       }
     }
   };
-  const readSafeContentsBytes = (data: Uint8Array) => {
-    const block = parseBer(data, 'PKCS#12 safe contents', { openEnded: false });
-    return readSafeContents(withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block })), block, 0);
-  };
+  const readSafeContentsBlock = (block: Block) =>
+    readSafeContents(withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block })), block, 0);
 
   for (const item of readAuthenticatedSafe(authSafeBytes)) {
-    if (item.kind === 'plain') await readSafeContentsBytes(item.data);
-    else await readSafeContentsBytes(await decryptItem(item.item));
+    if (item.kind === 'plain') await readSafeContentsBlock(parseBer(item.data, 'PKCS#12 safe contents', { openEnded: false }));
+    else await readSafeContentsBlock((await decryptItem(item.item)).block);
   }
   if (certificates.length === 0) {
     throw new CertificateError('no-certificate', keys.length ? 'This PKCS#12 file holds a private key but no certificate' : 'This PKCS#12 file holds no certificate');
@@ -180,7 +181,7 @@ async function contentsDecryptAnyway(authSafeBytes: Uint8Array, forms: PasswordF
     if (!encrypted || encrypted.kind !== 'encrypted') return false;
     for (const form of forms) {
       const plain = await encrypted.item.cipher.decrypt(form, encrypted.item.data, signal);
-      if (plain && looksLikeDerSequence(plain)) return true;
+      if (plain && derSequence(plain)) return true;
     }
     return false;
   } catch (error) {
@@ -218,11 +219,12 @@ function readLocalKeyId(attributes: pkijs.Attribute[] | undefined): Uint8Array |
   return value ? octets(value as Block, 'local key id') : null;
 }
 
-/** Right-key test for decrypted data: a DER SEQUENCE that exactly fills it. */
-function looksLikeDerSequence(bytes: Uint8Array): boolean {
+/** Right-key test for decrypted data: a DER SEQUENCE that exactly fills it (null otherwise). */
+function derSequence(bytes: Uint8Array): Block | null {
   try {
-    return isConstructedOf(parseBer(bytes, 'decrypted data', { openEnded: false }), TAG.sequence);
+    const block = parseBer(bytes, 'decrypted data', { openEnded: false });
+    return isConstructedOf(block, TAG.sequence) ? block : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -7,36 +7,36 @@ import { CURVES, OID } from './oids';
 /** A private key as found in a file: PKCS#8 (.pfx bags, "PRIVATE KEY"), PKCS#1 ("RSA PRIVATE KEY") or SEC1 ("EC PRIVATE KEY"). */
 export type PrivateKeyData = { kind: 'pkcs8' | 'pkcs1' | 'sec1'; der: Uint8Array };
 
-interface PrivateKeyFacts {
+/** A private key decoded once, to be compared with each certificate of a file. */
+export interface ParsedPrivateKey {
+  data: PrivateKeyData;
   algorithm: string;
-  /** DER of the algorithm-specific private key (PKCS#1 RSAPrivateKey, SEC1 ECPrivateKey, ...). */
-  key: Uint8Array;
+  /** RSA keys: pkijs's RSAPrivateKey (modulus and public exponent). */
+  rsa: pkijs.RSAPrivateKey | null;
   /** The public key carried next to the private key (PKCS#8 v2 [1], SEC1 [1]), when there is one. */
   publicKey: Uint8Array | null;
 }
 
 /** null when this kind of key cannot be compared here. */
 export async function privateKeyMatches(key: PrivateKeyData, subjectPublicKeyInfo: Uint8Array): Promise<boolean | null> {
+  return parsedKeyMatches(parsePrivateKey(key), subjectPublicKeyInfo);
+}
+
+export async function parsedKeyMatches(parsed: ParsedPrivateKey, subjectPublicKeyInfo: Uint8Array): Promise<boolean | null> {
   const spki = withPkijs('public key', () => new pkijs.PublicKeyInfo({ schema: parseBer(subjectPublicKeyInfo, 'public key', { openEnded: false }) }));
   const publicOid = spki.algorithm.algorithmId;
   const publicBytes = contentBytes(spki.subjectPublicKey);
-  let parsed: PrivateKeyFacts;
-  try {
-    parsed = parsePrivateKey(key);
-  } catch (error) {
-    if (error instanceof CertificateError) throw new CertificateError('corrupt', `The private key is damaged: ${error.message}`);
-    throw error;
-  }
+  const key = parsed.data;
   const isRsa = (id: string) => id === OID.rsaEncryption || id === OID.rsassaPss;
   if (isRsa(parsed.algorithm) !== isRsa(publicOid) || (!isRsa(publicOid) && parsed.algorithm !== publicOid)) return false;
 
   if (isRsa(publicOid)) {
-    const privateKey = withPkijs('RSA private key', () => new pkijs.RSAPrivateKey({ schema: parseBer(parsed.key, 'RSA private key', { openEnded: false }) }));
     const publicKey = spki.parsedKey;
-    if (!(publicKey instanceof pkijs.RSAPublicKey)) throw new CertificateError('corrupt', 'The certificate\'s RSA public key is damaged');
+    if (!(publicKey instanceof pkijs.RSAPublicKey)) throw new CertificateError('corrupt', "The certificate's RSA public key is damaged");
+    if (!parsed.rsa) return null;
     return (
-      bytesEqual(unsignedBytes(privateKey.modulus, 'modulus'), unsignedBytes(publicKey.modulus, 'modulus')) &&
-      bytesEqual(unsignedBytes(privateKey.publicExponent, 'exponent'), unsignedBytes(publicKey.publicExponent, 'exponent'))
+      bytesEqual(unsignedBytes(parsed.rsa.modulus, 'modulus'), unsignedBytes(publicKey.modulus, 'modulus')) &&
+      bytesEqual(unsignedBytes(parsed.rsa.publicExponent, 'exponent'), unsignedBytes(publicKey.publicExponent, 'exponent'))
     );
   }
   if (publicOid === OID.ecPublicKey) {
@@ -57,19 +57,33 @@ export async function privateKeyMatches(key: PrivateKeyData, subjectPublicKeyInf
   return null;
 }
 
-function parsePrivateKey(key: PrivateKeyData): PrivateKeyFacts {
-  const top = parseBer(key.der, 'private key', { openEnded: false });
-  if (key.kind === 'pkcs1') return { algorithm: OID.rsaEncryption, key: key.der, publicKey: null };
-  if (key.kind === 'sec1') {
+/** Decodes a private key with pkijs; a damaged one is a 'corrupt' CertificateError. */
+export function parsePrivateKey(key: PrivateKeyData): ParsedPrivateKey {
+  try {
+    return readPrivateKey(key);
+  } catch (error) {
+    if (error instanceof CertificateError) throw new CertificateError('corrupt', `The private key is damaged: ${error.message}`);
+    throw new CertificateError('corrupt', 'The private key is damaged');
+  }
+}
+
+function readPrivateKey(data: PrivateKeyData): ParsedPrivateKey {
+  const top = parseBer(data.der, 'private key', { openEnded: false });
+  if (data.kind === 'pkcs1') {
+    const rsa = withPkijs('RSA private key', () => new pkijs.RSAPrivateKey({ schema: top }));
+    return { data, algorithm: OID.rsaEncryption, rsa, publicKey: null };
+  }
+  if (data.kind === 'sec1') {
     const ec = withPkijs('EC private key', () => new pkijs.ECPrivateKey({ schema: top }));
-    return { algorithm: OID.ecPublicKey, key: key.der, publicKey: ecPoint(ec) };
+    return { data, algorithm: OID.ecPublicKey, rsa: null, publicKey: ecPoint(ec) };
   }
   // pkijs.PrivateKeyInfo decodes RSA and named-curve EC keys inside as well; it throws on a damaged one.
   const info = withPkijs('private key', () => new pkijs.PrivateKeyInfo({ schema: top }));
+  const inner = info.parsedKey;
   // PKCS#8 v2 (OneAsymmetricKey, RFC 5958) may add the public key as [1]; pkijs's schema predates it.
   const publicField = children(top).find((f) => isContext(f, 1));
-  const publicKey = publicField ? contentBytes(publicField).subarray(1) : info.parsedKey instanceof pkijs.ECPrivateKey ? ecPoint(info.parsedKey) : null;
-  return { algorithm: info.privateKeyAlgorithm.algorithmId, key: contentBytes(info.privateKey), publicKey };
+  const publicKey = publicField ? contentBytes(publicField).subarray(1) : inner instanceof pkijs.ECPrivateKey ? ecPoint(inner) : null;
+  return { data, algorithm: info.privateKeyAlgorithm.algorithmId, rsa: inner instanceof pkijs.RSAPrivateKey ? inner : null, publicKey };
 }
 
 /** The public point SEC1 keys usually carry as [1] BIT STRING, as pkijs decoded it. */
