@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
+import { expectNoSeriousAxeViolations } from './support/axe';
 
 test('the emulator serves the app and, once signed in, the portal shell', async ({ page }, testInfo) => {
   await signIn(page);
@@ -32,4 +33,17 @@ test('a missing config.json says so', async ({ page }) => {
   await page.route('**/config.json', (route) => route.fulfill({ status: 404, body: 'Not found' }));
   await page.goto('/');
   await expect(page.getByRole('alert')).toHaveText('config.json is missing.');
+});
+
+test('the top-bar menus work by keyboard: Enter opens with focus inside, Escape returns to the button; axe is clean', async ({ page }) => {
+  await signIn(page);
+  const account = page.getByRole('button', { name: /^Account: / });
+  await account.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeFocused();
+  await expectNoSeriousAxeViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeHidden();
+  await expect(account).toBeFocused();
+  await expectNoSeriousAxeViolations(page);
 });

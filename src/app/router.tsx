@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { PortalShell } from './shell/portal-shell';
-import { RouteError } from './shell/route-error';
+import { LazyRouteError } from './shell/lazy-route-error';
 import type { CrumbHandle } from './shell/breadcrumbs';
 
 const crumb = (label: CrumbHandle['crumb']): CrumbHandle => ({ crumb: label });
@@ -11,10 +11,10 @@ export function createRouter() {
     {
       path: '/',
       element: <PortalShell />,
-      errorElement: <RouteError />,
+      errorElement: <LazyRouteError />,
       handle: crumb(() => 'Home'),
       children: [
-        { errorElement: <RouteError />, children: [
+        { errorElement: <LazyRouteError />, children: [
           { index: true, lazy: async () => ({ Component: (await import('../features/home/home-blade')).HomeBlade }) },
           {
             path: 'subscriptions',

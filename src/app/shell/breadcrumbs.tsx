@@ -1,5 +1,4 @@
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem } from '@fluentui/react-components';
-import { Fragment } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { Link, useMatches, type UIMatch } from 'react-router';
 
 export interface CrumbHandle {
@@ -9,25 +8,41 @@ export interface CrumbHandle {
 const hasCrumb = (m: UIMatch): m is UIMatch<unknown, CrumbHandle> =>
   typeof (m.handle as Partial<CrumbHandle> | undefined)?.crumb === 'function';
 
+const useStyles = makeStyles({
+  list: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', listStyle: 'none', margin: 0, padding: '12px 24px 0', fontSize: tokens.fontSizeBase300 },
+  item: { display: 'flex', alignItems: 'center' },
+  link: { color: tokens.colorBrandForegroundLink, textDecoration: 'none', ':hover': { textDecoration: 'underline' } },
+  separator: { padding: '0 8px', color: tokens.colorNeutralForeground3 },
+  current: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Where the blade sits, as the portal shows it above every blade; each step but the last is a link. */
 export function Breadcrumbs() {
+  const styles = useStyles();
   const crumbs = useMatches().filter(hasCrumb);
   if (crumbs.length === 0) return null;
   return (
-    <Breadcrumb aria-label="Breadcrumb" style={{ padding: '8px 24px 0' }}>
-      {crumbs.map((m, i) => (
-        <Fragment key={m.id}>
-          <BreadcrumbItem>
+    <nav aria-label="Breadcrumb">
+      <ol className={styles.list}>
+        {crumbs.map((m, i) => (
+          <li key={m.id} className={styles.item}>
             {i === crumbs.length - 1 ? (
-              <BreadcrumbButton current>{m.handle.crumb(m.params)}</BreadcrumbButton>
-            ) : (
-              <BreadcrumbButton as="a" href={m.pathname} {...({ as: Link, to: m.pathname } as object)}>
+              <span className={styles.current} aria-current="page">
                 {m.handle.crumb(m.params)}
-              </BreadcrumbButton>
+              </span>
+            ) : (
+              <>
+                <Link to={m.pathname} className={styles.link}>
+                  {m.handle.crumb(m.params)}
+                </Link>
+                <span className={styles.separator} aria-hidden>
+                  ›
+                </span>
+              </>
             )}
-          </BreadcrumbItem>
-          {i < crumbs.length - 1 && <BreadcrumbDivider />}
-        </Fragment>
-      ))}
-    </Breadcrumb>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }
