@@ -2,9 +2,16 @@ import * as asn1js from 'asn1js';
 import { CertificateError } from './certificate-error';
 
 /**
- * The toolkit's only door to asn1js: BER is decoded by asn1js, and every way asn1js or pkijs reports a
- * problem (`offset === -1` with `.error`, plain `Error`s thrown from schema checks and string/time
- * decoding, `RangeError`s) leaves here as a CertificateError.
+ * The toolkit's door to asn1js: BER is decoded by asn1js (and the structures on top by pkijs), and every
+ * way they report a problem (`offset === -1` with `.error`, plain `Error`s thrown from schema checks and
+ * from string/time decoding, `RangeError`s) leaves here as a CertificateError.
+ *
+ * Hand-written here, because asn1js does not provide it:
+ * - telling a truncated file from a damaged one (asn1js only says "End of input reached"),
+ * - checking that every element ends inside its parent (asn1js checks against the end of the input only),
+ * - reading INTEGERs as unsigned magnitudes: asn1js gives a number only for INTEGERs of up to 3 bytes
+ *   (`valueDec` reads 0 for an iteration count of 10,000,000), and serial numbers and RSA moduli want
+ *   the bytes without the sign-padding zero.
  */
 export type Block = asn1js.BaseBlock;
 

@@ -269,8 +269,8 @@ function parsePbes2(params: Block | undefined): PasswordCipher {
     throw new CertificateError('unsupported', 'PBKDF2 with a non-literal salt is not supported');
   }
   const salt = octets(pbkdf2.salt, 'PBKDF2 salt');
-  // pkijs holds INTEGERs of up to 3 bytes as numbers only (larger ones read as 0): the count comes from
-  // the INTEGER itself, so that 10,000,000 is "too many iterations" rather than "invalid".
+  // asn1js gives a number only for INTEGERs of up to 3 bytes (pkijs's iterationCount reads 0 for larger
+  // ones): the count comes from the INTEGER itself, so that 10,000,000 is "too many iterations", not "invalid".
   const iterations = smallInteger(children(kdfParams)[1], 'PBKDF2 iteration count');
   checkIterations(iterations, 'PBKDF2 key derivation', MAX_PBKDF2_ITERATIONS);
   const keyLength = pbkdf2.keyLength ?? null;

@@ -157,7 +157,7 @@ function readMacData(macData: pkijs.MacData, block: Block | undefined): MacData 
   const digest = octets(macData.mac.digest, 'PKCS#12 MAC');
   if (digest.length !== hash.outputBytes) throw corrupt('The PKCS#12 integrity data (MAC) is damaged');
   const salt = octets(macData.macSalt, 'PKCS#12 MAC salt');
-  // pkijs keeps INTEGERs over 3 bytes as hex only (its `iterations` reads 0 then): count from the INTEGER.
+  // asn1js gives a number only for INTEGERs of up to 3 bytes (pkijs's `iterations` reads 0 beyond): count from the INTEGER.
   const iterationsBlock = block ? children(block)[2] : undefined;
   const iterations = iterationsBlock ? smallInteger(iterationsBlock, 'PKCS#12 MAC iteration count') : 1;
   checkIterations(iterations, 'PKCS#12 MAC', MAX_PKCS12_KDF_ITERATIONS);
