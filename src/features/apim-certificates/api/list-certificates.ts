@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
 import { APIM_API_VERSION, certificatesKey, certificatesPath, type CertificateContract, type ServiceRef } from './certificate-contract';
@@ -26,5 +26,6 @@ export const certificatesQuery = (arm: ArmClient, service: ServiceRef, filter: s
 
 export function useCertificates(service: ServiceRef, filter: string | undefined) {
   const { arm } = useServices();
-  return useInfiniteQuery(certificatesQuery(arm, service, filter));
+  // The last answer stays on screen (narrowed in the browser) while the service answers a new $filter.
+  return useInfiniteQuery({ ...certificatesQuery(arm, service, filter), placeholderData: keepPreviousData });
 }

@@ -7,7 +7,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { useNotifications } from '../../../components/notifications';
 import { useCanWrite } from '../../../lib/permissions';
 import { buildCertificateFilter } from '../api/certificate-filter';
-import type { ServiceRef } from '../api/certificate-contract';
+import type { CertificateContract, ServiceRef } from '../api/certificate-contract';
 import { useCertificates } from '../api/list-certificates';
 import { useRefreshCertificateSecret } from '../api/refresh-certificate-secret';
 import { CertificateDetailsPane } from './certificate-details-pane';
@@ -33,6 +33,16 @@ function useDebounced<T>(value: T, ms: number): T {
 
 type Pane = { kind: 'none' } | { kind: 'details'; id: string } | { kind: 'add' } | { kind: 'replace'; id: string };
 
+function narrowLoaded(rows: CertificateContract[], search: string, expiresBefore: string): CertificateContract[] {
+  const needle = search.trim().toLowerCase();
+  const before = expiresBefore ? `${expiresBefore}T00:00:00Z` : '';
+  return rows.filter(
+    (c) =>
+      (!needle || c.name.toLowerCase().includes(needle) || c.properties.subject.toLowerCase().includes(needle) || c.properties.thumbprint.toLowerCase().includes(needle)) &&
+      (!before || c.properties.expirationDate < before),
+  );
+}
+
 /** The certificates of one API Management service: searched and filtered by the service, paged, virtualized. */
 export function ApimCertificatesBlade() {
   const styles = useStyles();
@@ -56,8 +66,11 @@ export function ApimCertificatesBlade() {
   }
   const query = useCertificates(service, filter);
   const { data, isPending, isFetching, isFetchingNextPage, hasNextPage, fetchNextPage, error, refetch } = query;
-  const rows = useMemo(() => data?.pages.flatMap((p) => p.value) ?? [], [data]);
-  const total = data?.pages[0]?.count ?? rows.length;
+  const loaded = useMemo(() => data?.pages.flatMap((p) => p.value) ?? [], [data]);
+  // Until the service answers the new $filter, narrow what is already loaded, so typing shows at once.
+  const interim = search !== debouncedSearch || query.isPlaceholderData;
+  const rows = useMemo(() => (interim ? narrowLoaded(loaded, search, expiresBefore) : loaded), [interim, loaded, search, expiresBefore]);
+  const total = interim ? rows.length : (data?.pages[0]?.count ?? rows.length);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const filtered = Boolean(filter);
 
@@ -105,8 +118,8 @@ export function ApimCertificatesBlade() {
         </Field>
         {data && (
           <Text aria-live="polite">
-            {`${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
-            {rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
+            {interim ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}` : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
+            {!interim && rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
           </Text>
         )}
         {isFetching && !isPending && !isFetchingNextPage && <Spinner size="tiny" label="Loading" />}
@@ -126,7 +139,7 @@ export function ApimCertificatesBlade() {
         </div>
       )}
       {data && rows.length > 0 && (
-        <CertificatesGrid rows={rows} total={total} hasNextPage={hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={loadMore} actions={actions} />
+        <CertificatesGrid rows={rows} total={total} hasNextPage={!interim && hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={loadMore} actions={actions} />
       )}
       {pane.kind === 'details' && (
         <CertificateDetailsPane

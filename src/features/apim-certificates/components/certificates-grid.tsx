@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Link, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Menu, MenuItem, MenuList, MenuPopover, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular, DocumentRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ExpiryBadge } from '../../../components/certificate-status';
@@ -70,6 +70,14 @@ export function CertificatesGrid({
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  // One menu for the grid, opened at the row's "…" button: a Fluent Menu per row made every re-render slow.
+  const [rowMenu, setRowMenu] = useState<{ certificate: CertificateContract; target: HTMLElement } | null>(null);
+  const menuList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!rowMenu) return;
+    const frame = requestAnimationFrame(() => menuList.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [rowMenu]);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const rows = useMemo(() => (sort ? sortCertificates(loaded, sort.key, sort.direction) : loaded), [loaded, sort]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -171,35 +179,52 @@ export function CertificatesGrid({
                   {c.properties.thumbprint}
                 </div>
                 <div role="gridcell" className={`${styles.cell} ${styles.sticky}`}>
-                  <Menu>
-                    <MenuTrigger disableButtonEnhancement>
-                      <Button appearance="subtle" size="small" tabIndex={item.index === activeRow ? 0 : -1} icon={<MoreHorizontalRegular />} aria-label={`More actions for ${c.name}`} />
-                    </MenuTrigger>
-                    <MenuPopover>
-                      <MenuList>
-                        <MenuItem icon={<DocumentRegular />} onClick={() => actions.onOpen(c.name)}>
-                          View details
-                        </MenuItem>
-                        <MenuItem icon={<EditRegular />} disabled={!actions.canWrite} onClick={() => actions.onReplace(c.name)}>
-                          Replace
-                        </MenuItem>
-                        {c.properties.keyVault && (
-                          <MenuItem icon={<ArrowClockwiseRegular />} disabled={!actions.canWrite} onClick={() => actions.onRefresh(c.name)}>
-                            Refresh from Key Vault
-                          </MenuItem>
-                        )}
-                        <MenuItem icon={<DeleteRegular />} disabled={!actions.canWrite} onClick={() => actions.onDelete(c.name)}>
-                          Delete
-                        </MenuItem>
-                      </MenuList>
-                    </MenuPopover>
-                  </Menu>
+                  <Button
+                    appearance="subtle"
+                    size="small"
+                    tabIndex={item.index === activeRow ? 0 : -1}
+                    icon={<MoreHorizontalRegular />}
+                    aria-label={`More actions for ${c.name}`}
+                    aria-haspopup="menu"
+                    aria-expanded={rowMenu?.certificate.name === c.name}
+                    onClick={(e) => setRowMenu({ certificate: c, target: e.currentTarget })}
+                  />
                 </div>
               </div>
             );
           })}
         </div>
       </div>
+      {rowMenu && (
+        <Menu
+          open
+          positioning={{ target: rowMenu.target, position: 'below', align: 'end' }}
+          onOpenChange={(_, data) => {
+            if (data.open) return;
+            rowMenu.target.focus();
+            setRowMenu(null);
+          }}
+        >
+          <MenuPopover>
+            <MenuList aria-label={`Actions for ${rowMenu.certificate.name}`} ref={menuList}>
+              <MenuItem icon={<DocumentRegular />} onClick={() => actions.onOpen(rowMenu.certificate.name)}>
+                View details
+              </MenuItem>
+              <MenuItem icon={<EditRegular />} disabled={!actions.canWrite} onClick={() => actions.onReplace(rowMenu.certificate.name)}>
+                Replace
+              </MenuItem>
+              {rowMenu.certificate.properties.keyVault && (
+                <MenuItem icon={<ArrowClockwiseRegular />} disabled={!actions.canWrite} onClick={() => actions.onRefresh(rowMenu.certificate.name)}>
+                  Refresh from Key Vault
+                </MenuItem>
+              )}
+              <MenuItem icon={<DeleteRegular />} disabled={!actions.canWrite} onClick={() => actions.onDelete(rowMenu.certificate.name)}>
+                Delete
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
       {(hasNextPage || isFetchingNextPage) && (
         <div className={styles.more}>
           {isFetchingNextPage ? <Spinner size="tiny" label="Loading more certificates…" /> : <Button onClick={fetchNextPage}>Load more</Button>}
