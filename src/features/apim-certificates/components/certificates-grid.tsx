@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Link, makeStyles, Menu, MenuItem, MenuList, MenuPopover, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, Spinner, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular, DocumentRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ExpiryBadge } from '../../../components/certificate-status';
+import { expiryStatus } from '../../../components/certificate-status';
 import { sortCertificates, sortValue, type SortDirection } from '../api/sort-certificates';
 import type { CertificateContract } from '../api/certificate-contract';
-import { KeyVaultStatus, sourceText } from './certificate-source';
+import { sourceText } from './certificate-source';
 
 const ROW_HEIGHT = 44;
 // What an admin scans for comes first; the thumbprint scrolls in from the right, the row menu never does.
@@ -35,8 +35,63 @@ const useStyles = makeStyles({
   body: { position: 'relative' },
   sortButton: { backgroundColor: 'transparent', borderTopStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', borderRightStyle: 'none', padding: 0, font: 'inherit', color: 'inherit', cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   sticky: { position: 'sticky', right: 0, backgroundColor: tokens.colorNeutralBackground1, height: '100%', display: 'flex', alignItems: 'center', boxShadow: `-1px 0 0 ${tokens.colorNeutralStroke2}` },
+  // Rows use plain elements, not Fluent's Link, Badge and Button: a re-sort re-renders every visible row.
+  linkButton: {
+    backgroundColor: 'transparent',
+    borderTopStyle: 'none',
+    borderRightStyle: 'none',
+    borderBottomStyle: 'none',
+    borderLeftStyle: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: tokens.colorBrandForegroundLink,
+    cursor: 'pointer',
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    ':hover': { textDecoration: 'underline' },
+  },
+  moreButton: {
+    backgroundColor: 'transparent',
+    borderTopStyle: 'none',
+    borderRightStyle: 'none',
+    borderBottomStyle: 'none',
+    borderLeftStyle: 'none',
+    borderRadius: '4px',
+    padding: '4px 6px',
+    display: 'inline-flex',
+    color: tokens.colorNeutralForeground1,
+    cursor: 'pointer',
+    fontSize: '20px',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  pill: { borderRadius: '10px', padding: '1px 8px', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  danger: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+  warning: { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorNeutralForeground1 },
+  success: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1 },
+  muted: { color: tokens.colorNeutralForeground3 },
   more: { padding: '12px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
+
+function StatusPill({ notAfter }: { notAfter: Date | null }) {
+  const styles = useStyles();
+  const { status, days } = expiryStatus(notAfter);
+  if (status === 'expired') return <span className={`${styles.pill} ${styles.danger}`}>Expired</span>;
+  if (status === 'expiring') return <span className={`${styles.pill} ${styles.warning}`}>{`Expires in ${days} day${days === 1 ? '' : 's'}`}</span>;
+  if (status === 'valid') return <span className={`${styles.pill} ${styles.success}`}>Valid</span>;
+  return <span className={styles.pill}>Unknown</span>;
+}
+
+function KeyVaultPill({ certificate }: { certificate: CertificateContract }) {
+  const styles = useStyles();
+  const keyVault = certificate.properties.keyVault;
+  if (!keyVault) return <span className={styles.muted}>—</span>;
+  const status = keyVault.lastStatus;
+  if (!status) return <span className={styles.pill}>Not checked</span>;
+  if (status.code === 'Success') return <span className={`${styles.pill} ${styles.success}`}>Success</span>;
+  return <span className={`${styles.pill} ${styles.danger}`}>{`Failed: ${status.code}`}</span>;
+}
 
 const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Thumbprint', 'Actions'] as const;
 
@@ -156,9 +211,9 @@ export function CertificatesGrid({
                 onFocus={(e) => e.target === e.currentTarget && setActive(item.index)}
               >
                 <div role="gridcell" className={styles.cell}>
-                  <Link as="button" tabIndex={-1} onClick={() => actions.onOpen(c.name)} title={c.name}>
+                  <button type="button" className={styles.linkButton} tabIndex={-1} onClick={() => actions.onOpen(c.name)} title={c.name}>
                     {c.name}
-                  </Link>
+                  </button>
                 </div>
                 <div role="gridcell" className={styles.cell} title={c.properties.subject}>
                   {c.properties.subject}
@@ -167,28 +222,29 @@ export function CertificatesGrid({
                   {c.properties.expirationDate.slice(0, 10)}
                 </div>
                 <div role="gridcell" className={styles.cell}>
-                  <ExpiryBadge notAfter={Number.isNaN(expires.getTime()) ? null : expires} />
+                  <StatusPill notAfter={Number.isNaN(expires.getTime()) ? null : expires} />
                 </div>
                 <div role="gridcell" className={styles.cell}>
                   {sourceText(c)}
                 </div>
                 <div role="gridcell" className={styles.cell} title={c.properties.keyVault?.lastStatus?.message}>
-                  <KeyVaultStatus certificate={c} />
+                  <KeyVaultPill certificate={c} />
                 </div>
                 <div role="gridcell" className={`${styles.cell} ${styles.mono}`}>
                   {c.properties.thumbprint}
                 </div>
                 <div role="gridcell" className={`${styles.cell} ${styles.sticky}`}>
-                  <Button
-                    appearance="subtle"
-                    size="small"
+                  <button
+                    type="button"
+                    className={styles.moreButton}
                     tabIndex={item.index === activeRow ? 0 : -1}
-                    icon={<MoreHorizontalRegular />}
                     aria-label={`More actions for ${c.name}`}
                     aria-haspopup="menu"
                     aria-expanded={rowMenu?.certificate.name === c.name}
                     onClick={(e) => setRowMenu({ certificate: c, target: e.currentTarget })}
-                  />
+                  >
+                    <MoreHorizontalRegular aria-hidden />
+                  </button>
                 </div>
               </div>
             );
