@@ -100,6 +100,10 @@ const migrations: string[] = [
   CREATE INDEX oidc_models_grant ON oidc_models (grant_id);
   CREATE INDEX oidc_models_uid ON oidc_models (model, uid);
   `,
+  `
+  -- The certificate list's expirationDate ranges, within one service (the primary key already serves id order).
+  CREATE INDEX apim_certificates_expiration ON apim_certificates (subscription_id, resource_group, service_name, expiration_date);
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

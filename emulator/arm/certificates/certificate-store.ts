@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { registerODataSqlFunctions, type SqlCondition, type SqlValue } from '../../common/odata-filter-sql.ts';
 import type { Db } from '../../store/database.ts';
 import type { CertificateReference } from '../apim-errors.ts';
 import type { ServiceKey } from '../apim-services/service-store.ts';
@@ -60,14 +62,61 @@ export function ifMatchAllows(header: string, currentEtag: string): boolean {
   return header.split(',').some((tag) => unquote(tag) === current);
 }
 
-export function keyVaultOf(row: CertificateRow): KeyVaultState | null {
+export function keyVaultOf(row: Pick<CertificateRow, 'key_vault'>): KeyVaultState | null {
   return row.key_vault ? (JSON.parse(row.key_vault) as KeyVaultState) : null;
 }
 
-export function listCertificates(db: Db, key: ServiceKey): CertificateRow[] {
-  return db
-    .prepare('SELECT * FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? ORDER BY certificate_id COLLATE NOCASE')
-    .all(key.subscriptionId, key.resourceGroup, key.serviceName) as CertificateRow[];
+/** What a CertificateContract is made of: never the DER, which a list does not show. */
+export type CertificateSummaryRow = Pick<CertificateRow, 'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id' | 'subject' | 'thumbprint' | 'expiration_date' | 'key_vault'>;
+
+const summaryColumns = 'subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault';
+
+export interface CertificateListQuery {
+  /** From compileODataFilterToSql over the certificate columns. */
+  filter: SqlCondition | null;
+  failedRefreshOnly: boolean;
+  skip: number;
+  pageSize: number;
+}
+
+const MAX_CACHED_STATEMENTS = 256;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/** The SQL text of a list depends on the shape of its $filter, so statements are kept per text, a bounded number. */
+function prepared(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** One page in id order (case-insensitive, as ids are), and how many certificates match across all pages. */
+export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateListQuery): { rows: CertificateSummaryRow[]; count: number } {
+  registerODataSqlFunctions(db);
+  let where = 'subscription_id = ? AND resource_group = ? AND service_name = ?';
+  const params: SqlValue[] = [key.subscriptionId, key.resourceGroup, key.serviceName];
+  if (query.failedRefreshOnly) where += " AND key_vault IS NOT NULL AND key_vault <> '' AND json_extract(key_vault, '$.lastStatus.code') IS NOT 'Success'";
+  if (query.filter) {
+    where += ` AND ${query.filter.sql}`;
+    params.push(...query.filter.params);
+  }
+  const rows = prepared(db, `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ORDER BY certificate_id COLLATE NOCASE LIMIT ? OFFSET ?`).all(
+    ...params,
+    query.pageSize + 1,
+    query.skip,
+  ) as CertificateSummaryRow[];
+  // The row past the page says whether there is more; when there is not, the page itself gives the count.
+  if (rows.length <= query.pageSize && (rows.length > 0 || query.skip === 0)) return { rows, count: query.skip + rows.length };
+  const { count } = prepared(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number };
+  return { rows: rows.slice(0, query.pageSize), count };
 }
 
 export function getCertificate(db: Db, key: ServiceKey, certificateId: string): CertificateRow | undefined {
@@ -138,7 +187,7 @@ export function valuesOf(row: CertificateRow): CertificateValues {
 }
 
 /** CertificateContract, closed as the spec declares it: nothing beyond id, name, type and the four properties. */
-export function toCertificateContract(row: CertificateRow) {
+export function toCertificateContract(row: CertificateSummaryRow) {
   const keyVault = keyVaultOf(row);
   return {
     id: `/subscriptions/${row.subscription_id}/resourceGroups/${row.resource_group}/providers/Microsoft.ApiManagement/service/${row.service_name}/certificates/${row.certificate_id}`,

@@ -1,19 +1,19 @@
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
-import { compileODataFilter, type FilterFields } from '../../common/odata-filter-predicate.ts';
+import { compileODataFilterToSql, type SqlCondition, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
-import { keyVaultOf, listCertificates as readCertificates, toCertificateContract, type CertificateRow } from './certificate-store.ts';
+import { listCertificatePage, toCertificateContract } from './certificate-store.ts';
 
 /** The page size when the caller sends no `$top`, and the most one page holds. */
 export const CERTIFICATE_PAGE_SIZE = 100;
 export const CERTIFICATE_MAX_PAGE_SIZE = 1000;
 
-const filterFields: FilterFields<CertificateRow> = {
-  name: { type: 'string', functions: true, read: (row) => row.certificate_id },
-  subject: { type: 'string', functions: true, read: (row) => row.subject },
-  thumbprint: { type: 'string', functions: true, read: (row) => row.thumbprint },
-  expirationDate: { type: 'datetime', read: (row) => new Date(row.expiration_date) },
+export const certificateFilterFields: SqlFilterFields = {
+  name: { type: 'string', functions: true, column: 'certificate_id' },
+  subject: { type: 'string', functions: true, column: 'subject' },
+  thumbprint: { type: 'string', functions: true, column: 'thumbprint' },
+  expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
 
 function integerParameter(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
@@ -42,24 +42,19 @@ export const listCertificates: ArmOperation = (context) => {
   const top = integerParameter(query, '$top', 1);
   const skip = integerParameter(query, '$skip', 0) ?? 0;
   const failedOnly = failedRefreshOnly(query);
-  const filter = query.get('$filter');
-  let matches: (row: CertificateRow) => boolean = () => true;
-  if (filter !== null && filter.trim() !== '') {
+  const text = query.get('$filter');
+  let filter: SqlCondition | null = null;
+  if (text !== null && text.trim() !== '') {
     try {
-      matches = compileODataFilter(filter, filterFields);
+      filter = compileODataFilterToSql(text, certificateFilterFields);
     } catch (error) {
       if (error instanceof ODataFilterError) throw apimErrors.invalidFilter(error);
       throw error;
     }
   }
-  const rows = readCertificates(context.env.db, key).filter((row) => {
-    if (failedOnly && keyVaultOf(row)?.lastStatus.code === 'Success') return false;
-    if (failedOnly && !row.key_vault) return false;
-    return matches(row);
-  });
   const pageSize = Math.min(top ?? CERTIFICATE_PAGE_SIZE, CERTIFICATE_MAX_PAGE_SIZE);
-  const page = rows.slice(skip, skip + pageSize);
+  const { rows, count } = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: failedOnly, skip, pageSize });
   const next = skip + pageSize;
-  const nextLink = next < rows.length ? linkToSelf(context, { $top: top === undefined ? undefined : String(pageSize), $skip: String(next) }) : undefined;
-  return json(200, { value: page.map(toCertificateContract), count: rows.length, ...(nextLink ? { nextLink } : {}) });
+  const nextLink = next < count ? linkToSelf(context, { $top: top === undefined ? undefined : String(pageSize), $skip: String(next) }) : undefined;
+  return json(200, { value: rows.map(toCertificateContract), count, ...(nextLink ? { nextLink } : {}) });
 };
