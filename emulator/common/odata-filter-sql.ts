@@ -13,6 +13,32 @@ export interface SqlCondition {
   params: SqlValue[];
 }
 
+/**
+ * The translation of a whole `$filter`: the exact condition, and when indexes can narrow it down, a SELECT of
+ * one column holding the rowid of every row that may match (some that do not, too), to be ANDed as `rowid IN`.
+ */
+export interface SqlFilter extends SqlCondition {
+  rowids: SqlCondition | null;
+}
+
+/**
+ * An FTS5 table with the trigram tokenizer (case_sensitive 0) over some of the filtered table's text
+ * columns, under the same column names, its rowid the filtered table's rowid. It must hold every row's
+ * current text; rows it holds beyond that only cost time.
+ */
+export interface SqlTextIndex {
+  table: string;
+  columns: readonly string[];
+  /** The filtered table, and a condition on it, served by an index, that holds for every row with a non-ASCII (or NUL) character in one of the columns. */
+  rowTable: string;
+  nonAscii: string;
+  /**
+   * About how many rows hold the trigram, or Infinity when so many do that reading the table in order is
+   * cheaper than looking them up. It only decides how rows are found, never which.
+   */
+  trigramRows(trigram: string): number;
+}
+
 /** testText in SQL: JavaScript's full Unicode lower-casing, for the rows SQLite's ASCII-only case folding cannot judge. */
 const TEXT_FUNCTION = 'odata_text_matches';
 
@@ -35,8 +61,10 @@ export function registerODataSqlFunctions(db: Db): void {
  * The SQL twin of compileODataFilter: the same checks and messages (see bindODataFilter), the same rows.
  * Needs registerODataSqlFunctions on the connection that runs it.
  */
-export function compileODataFilterToSql(expression: string, fields: SqlFilterFields): SqlCondition {
-  return toSql(bindODataFilter(parseODataFilter(expression), fields), fields);
+export function compileODataFilterToSql(expression: string, fields: SqlFilterFields, textIndex?: SqlTextIndex): SqlFilter {
+  const bound = bindODataFilter(parseODataFilter(expression), fields);
+  const candidates = textIndex ? rowSet(bound, fields, textIndex) : null;
+  return { ...toSql(bound, fields), rowids: candidates && textIndex ? renderRowSet(candidates, textIndex) : null };
 }
 
 function toSql(node: BoundFilter, fields: SqlFilterFields): SqlCondition {
@@ -124,4 +152,92 @@ function storedDate(time: number): string {
   if (time < EARLIEST) return '';
   if (time > LATEST) return '~';
   return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * A superset of the rows a filter can match, as index lookups; null is every row. Only rows whose text is
+ * ASCII are judged in SQL (see textCondition) and only those are looked up by trigram: there the tokenizer's
+ * case folding is ASCII's, as LIKE's and JavaScript's are. Every row with other text is a candidate.
+ */
+type RowSet = { kind: 'match'; columns: string[]; trigrams: string[] } | { kind: 'nonAscii' } | { kind: 'union' | 'intersect'; sets: RowSet[] };
+
+const TRIGRAMS_LOOKED_UP = 2;
+
+function rowSet(node: BoundFilter, fields: SqlFilterFields, index: SqlTextIndex): RowSet | null {
+  switch (node.kind) {
+    case 'and': {
+      const [left, right] = [rowSet(node.left, fields, index), rowSet(node.right, fields, index)];
+      return left && right ? { kind: 'intersect', sets: [left, right] } : (left ?? right);
+    }
+    case 'or': {
+      const [left, right] = [rowSet(node.left, fields, index), rowSet(node.right, fields, index)];
+      return left && right ? union([left, right]) : null;
+    }
+    case 'not':
+    case 'datetime':
+      return null;
+    case 'text':
+      return textRowSet(fields[node.field].column, node.test, node.value, index);
+  }
+}
+
+function textRowSet(column: string, test: TextTest, value: string, index: SqlTextIndex): RowSet | null {
+  if (!index.columns.includes(column) || !['eq', 'contains', 'startswith', 'endswith'].includes(test) || value.includes('\0')) return null;
+  // JavaScript lower-cases ASCII text to ASCII text, which cannot hold or equal a value with other characters.
+  if (/[\u0080-\uffff]/.test(value)) return { kind: 'nonAscii' };
+  const trigrams = [...new Set(Array.from({ length: Math.max(0, value.length - 2) }, (_, at) => value.slice(at, at + 3)))];
+  if (trigrams.length === 0) return null;
+  // Any of the value's trigrams finds every ASCII row holding it; the rarest find the fewest others, and a
+  // common one would cost more to intersect than it saves.
+  const rarest = trigrams
+    .map((trigram) => ({ trigram, rows: index.trigramRows(trigram) }))
+    .filter(({ rows }) => rows !== Infinity)
+    .sort((a, b) => a.rows - b.rows)
+    .slice(0, TRIGRAMS_LOOKED_UP)
+    .map(({ trigram }) => trigram)
+    .sort();
+  if (rarest.length === 0) return null;
+  return union([{ kind: 'match', columns: [column], trigrams: rarest }, { kind: 'nonAscii' }]);
+}
+
+/** Flattened, with one look-up per trigram list for all its columns: `contains(a,'x') or contains(b,'x')` reads the index once. */
+function union(sets: RowSet[]): RowSet {
+  const flat = sets.flatMap((set) => (set.kind === 'union' ? set.sets : [set]));
+  const merged: RowSet[] = [];
+  for (const set of flat) {
+    if (set.kind === 'nonAscii' && merged.some((other) => other.kind === 'nonAscii')) continue;
+    if (set.kind === 'match') {
+      const same = merged.find((other): other is Extract<RowSet, { kind: 'match' }> => other.kind === 'match' && JSON.stringify(other.trigrams) === JSON.stringify(set.trigrams));
+      if (same) {
+        same.columns = [...new Set([...same.columns, ...set.columns])];
+        continue;
+      }
+      merged.push({ ...set, columns: [...set.columns] });
+      continue;
+    }
+    merged.push(set);
+  }
+  return merged.length === 1 ? merged[0] : { kind: 'union', sets: merged };
+}
+
+const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+function renderRowSet(set: RowSet, index: SqlTextIndex): SqlCondition {
+  switch (set.kind) {
+    case 'match':
+      return {
+        sql: `SELECT rowid AS id FROM ${index.table} WHERE ${index.table} MATCH ?`,
+        params: [`{${set.columns.join(' ')}} : (${set.trigrams.map(ftsString).join(' AND ')})`],
+      };
+    case 'nonAscii':
+      return { sql: `SELECT rowid AS id FROM ${index.rowTable} WHERE ${index.nonAscii}`, params: [] };
+    case 'union':
+    case 'intersect': {
+      const parts = set.sets.map((part) => {
+        const rendered = renderRowSet(part, index);
+        return part.kind === 'union' || part.kind === 'intersect' ? { sql: `SELECT id FROM (${rendered.sql})`, params: rendered.params } : rendered;
+      });
+      return { sql: parts.map((part) => part.sql).join(set.kind === 'union' ? ' UNION ALL ' : ' INTERSECT '), params: parts.flatMap((part) => part.params) };
+    }
+  }
 }

@@ -104,6 +104,25 @@ const migrations: string[] = [
   -- The certificate list's expirationDate ranges, within one service (the primary key already serves id order).
   CREATE INDEX apim_certificates_expiration ON apim_certificates (subscription_id, resource_group, service_name, expiration_date);
   `,
+  `
+  -- The certificate list's contains/startswith/endswith/eq, looked up by trigram (common/odata-filter-sql.ts).
+  -- Contentless, so INSERT OR REPLACE by rowid keeps it right even when a REPLACE into apim_certificates
+  -- deletes a row without firing the delete trigger (recursive_triggers is off); such leftovers only cost time.
+  CREATE VIRTUAL TABLE apim_certificate_text USING fts5(certificate_id, subject, thumbprint, tokenize = 'trigram', content = '', contentless_delete = 1);
+  INSERT INTO apim_certificate_text (rowid, certificate_id, subject, thumbprint) SELECT rowid, certificate_id, subject, thumbprint FROM apim_certificates;
+  CREATE TRIGGER apim_certificate_text_insert AFTER INSERT ON apim_certificates BEGIN
+    INSERT OR REPLACE INTO apim_certificate_text (rowid, certificate_id, subject, thumbprint) VALUES (new.rowid, new.certificate_id, new.subject, new.thumbprint);
+  END;
+  CREATE TRIGGER apim_certificate_text_update AFTER UPDATE OF certificate_id, subject, thumbprint ON apim_certificates BEGIN
+    INSERT OR REPLACE INTO apim_certificate_text (rowid, certificate_id, subject, thumbprint) VALUES (new.rowid, new.certificate_id, new.subject, new.thumbprint);
+  END;
+  CREATE TRIGGER apim_certificate_text_delete AFTER DELETE ON apim_certificates BEGIN
+    DELETE FROM apim_certificate_text WHERE rowid = old.rowid;
+  END;
+  -- The rows the trigram index cannot judge (certificate-store.ts NON_ASCII_TEXT, the same text, or the planner will not use it).
+  CREATE INDEX apim_certificates_non_ascii ON apim_certificates (subscription_id)
+    WHERE length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint);
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

@@ -1,15 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
 import { compileODataFilter, type FilterFields } from '../../common/odata-filter-predicate.ts';
 import { compileODataFilterToSql } from '../../common/odata-filter-sql.ts';
 import { openDatabase, type Db } from '../../store/database.ts';
 import type { ServiceKey } from '../apim-services/service-store.ts';
-import { formatAzureDate, insertCertificate, keyVaultOf, listCertificatePage, toCertificateContract, type CertificateRow, type KeyVaultState } from '../certificates/certificate-store.ts';
+import {
+  certificateTextIndex,
+  deleteCertificateRow,
+  formatAzureDate,
+  getCertificate,
+  insertCertificate,
+  keyVaultOf,
+  listCertificatePage,
+  toCertificateContract,
+  updateCertificate,
+  type CertificateRow,
+  type KeyVaultState,
+} from '../certificates/certificate-store.ts';
 import { certificateFilterFields } from '../certificates/list-certificates.ts';
 
 /**
  * The list used to read every row of a service and filter in JavaScript; it now asks SQLite. The old way
- * stays here as the reference: same ids in the same order, same count, same contracts.
+ * stays here as the reference: same ids in the same order, same count, same contracts. Each list is asked
+ * twice: by the exact condition alone, and narrowed first by the trigram index.
  */
 const jsFields: FilterFields<CertificateRow> = {
   name: { type: 'string', functions: true, read: (row) => row.certificate_id },
@@ -39,8 +55,8 @@ function referencePage(db: Db, key: ServiceKey, filter: string, failedOnly: bool
   return { ids: page.map((row) => row.certificate_id), count: rows.length, contracts: page.map(toCertificateContract) };
 }
 
-function sqlPage(db: Db, key: ServiceKey, filter: string, failedOnly: boolean, skip: number, pageSize: number): Page {
-  const condition = filter.trim() === '' ? null : compileODataFilterToSql(filter, certificateFilterFields);
+function sqlPage(db: Db, key: ServiceKey, filter: string, failedOnly: boolean, skip: number, pageSize: number, indexed: boolean): Page {
+  const condition = filter.trim() === '' ? null : compileODataFilterToSql(filter, certificateFilterFields, indexed ? certificateTextIndex(db) : undefined);
   const { rows, count } = listCertificatePage(db, key, { filter: condition, failedRefreshOnly: failedOnly, skip, pageSize });
   return { ids: rows.map((row) => row.certificate_id), count, contracts: rows.map(toCertificateContract) };
 }
@@ -170,6 +186,19 @@ const fixedFilters = [
   'expirationDate lt 9999-12-31T23:59:59.999Z',
   'expirationDate gt 9999-12-31T23:59:59.999-01:00',
   "expirationDate ge 2025-06-01 and (contains(name,'a') or not contains(subject,'contoso'))",
+  // long enough for the trigram index, alone and combined
+  "contains(subject,'o=contoso')",
+  "contains(subject,'O=CONTOSO') or contains(name,'o=contoso') or contains(thumbprint,'o=contoso')",
+  "startswith(subject,'cn=')",
+  "endswith(subject,'ien')",
+  "endswith(subject,'100%_real')",
+  "contains(subject,'0%_r') and startswith(name,'cert')",
+  "startswith(name,'cert-') and not contains(subject,'fabrikam')",
+  "(contains(name,'cer') or contains(thumbprint,'abc')) and (contains(subject,'bri') or expirationDate lt 2026-01-01)",
+  "name eq 'cert-abc' or subject eq 'cn=, o=contoso'",
+  "contains(subject,'ünïcode') or contains(name,'cert-é')",
+  "contains(name,'ert-')",
+  "substringof('real', subject)",
 ];
 
 const withDates = (filter: string) =>
@@ -207,7 +236,9 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
         for (const failedOnly of [false, true]) {
           for (const [skip, pageSize] of pagings) {
             const expected = referencePage(db, key, filter, failedOnly, skip, pageSize);
-            expect(sqlPage(db, key, filter, failedOnly, skip, pageSize), `${filter} (skip ${skip}, top ${pageSize}, failed only ${failedOnly}) on ${key.serviceName}`).toEqual(expected);
+            for (const indexed of [false, true]) {
+              expect(sqlPage(db, key, filter, failedOnly, skip, pageSize, indexed), `${filter} (skip ${skip}, top ${pageSize}, failed only ${failedOnly}, indexed ${indexed}) on ${key.serviceName}`).toEqual(expected);
+            }
             compared++;
             if (expected.ids.length > 0) nonEmpty++;
           }
@@ -216,6 +247,8 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
     }
     expect(compared).toBeGreaterThan(2000);
     expect(nonEmpty).toBeGreaterThan(compared / 3);
+    const narrowed = [...fixedFilters.map(withDates), ...randomFilters].filter((filter) => compileODataFilterToSql(filter, certificateFilterFields, certificateTextIndex(db)).rowids !== null);
+    expect(narrowed.length).toBeGreaterThan(20);
   });
 
   it('the fixed filters each select some rows and leave out others, so they test something', () => {
@@ -263,6 +296,90 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
     const { sql, params } = compileODataFilterToSql("contains(subject,'x'') OR 1=1 --') or name eq 'Y'", certificateFilterFields);
     expect(sql).not.toMatch(/1=1|'y'/i);
     expect(params).toEqual(expect.arrayContaining(["%x') or 1=1 --%", 'y']));
+  });
+
+  it('keeps the trigram index right through updates, deletes, REPLACE and a reused rowid', () => {
+    const scratch = openDatabase(null);
+    try {
+      const key = services[0];
+      const now = new Date('2025-06-01T00:00:00Z');
+      const values = { subject: 'CN=first.example, O=Contoso', thumbprint: 'AAAA1111', expirationDate: '2026-01-01T00:00:00Z', keyVault: null, data: null };
+      for (let i = 0; i < 30; i++) insertCertificate(scratch, key, `cert-${String(i).padStart(3, '0')}`, { ...values, subject: `CN=host${i}.example, O=${i % 2 ? 'Contoso' : 'Fabrikam'}` }, now);
+      updateCertificate(scratch, getCertificate(scratch, key, 'cert-004')!, { ...values, subject: 'CN=renamed.example, O=Tailspin' }, now);
+      updateCertificate(scratch, getCertificate(scratch, key, 'cert-005')!, { ...values, subject: 'CN=Ünïcode.example, O=Tailspin' }, now);
+      deleteCertificateRow(scratch, getCertificate(scratch, key, 'cert-029')!);
+      insertCertificate(scratch, key, 'cert-new', { ...values, subject: 'CN=reused-rowid.example' }, now);
+      scratch
+        .prepare(
+          `INSERT OR REPLACE INTO apim_certificates (subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault, data, etag, created_at, updated_at)
+           VALUES (?, ?, ?, 'cert-010', 'CN=replaced.example', 'BBBB2222', '2026-01-01T00:00:00Z', NULL, NULL, '"e"', 'now', 'now')`,
+        )
+        .run(key.subscriptionId, key.resourceGroup, key.serviceName);
+      const filters = [
+        "contains(subject,'renamed')",
+        "contains(subject,'host4.')",
+        "contains(subject,'host5.')",
+        "contains(subject,'ünïcode')",
+        "contains(subject,'host29')",
+        "contains(subject,'reused')",
+        "contains(subject,'replaced')",
+        "contains(subject,'host10.')",
+        "contains(thumbprint,'bbbb')",
+        "contains(subject,'fabrikam')",
+        "contains(subject,'.example')",
+      ];
+      for (const filter of filters) {
+        const expected = referencePage(scratch, key, filter, false, 0, 100);
+        expect(sqlPage(scratch, key, filter, false, 0, 100, true), filter).toEqual(expected);
+      }
+      expect(referencePage(scratch, key, "contains(subject,'replaced')", false, 0, 100).ids).toEqual(['cert-010']);
+      expect(referencePage(scratch, key, "contains(subject,'.example')", false, 0, 100).count).toBe(30);
+    } finally {
+      scratch.close();
+    }
+  });
+
+  it('indexes the certificates of a store made before the trigram index', () => {
+    const location = mkdtempSync(join(tmpdir(), 'certportal-trigram-'));
+    try {
+      const key = services[0];
+      const values = { subject: 'CN=older.example', thumbprint: 'CCCC3333', expirationDate: '2026-01-01T00:00:00Z', keyVault: null, data: null };
+      const older = openDatabase(location);
+      const version = older.pragma('user_version', { simple: true }) as number;
+      // Back to the schema before the index, then rows it never saw.
+      older.exec(
+        `DROP TRIGGER apim_certificate_text_insert; DROP TRIGGER apim_certificate_text_update; DROP TRIGGER apim_certificate_text_delete; DROP TABLE apim_certificate_text; DROP INDEX apim_certificates_non_ascii; PRAGMA user_version = ${version - 1}`,
+      );
+      insertCertificate(older, key, 'cert-older-1', values, new Date());
+      insertCertificate(older, key, 'cert-older-2', { ...values, subject: 'CN=Öldér.example' }, new Date());
+      older.close();
+      const reopened = openDatabase(location);
+      try {
+        for (const filter of ["contains(subject,'older.ex')", "contains(subject,'öldér')", "startswith(name,'cert-older')"]) {
+          const expected = referencePage(reopened, key, filter, false, 0, 100);
+          expect(expected.count).toBeGreaterThan(0);
+          expect(compileODataFilterToSql(filter, certificateFilterFields, certificateTextIndex(reopened)).rowids, filter).not.toBeNull();
+          expect(sqlPage(reopened, key, filter, false, 0, 100, true), filter).toEqual(expected);
+        }
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      rmSync(location, { recursive: true, force: true });
+    }
+  });
+
+  it('looks a long needle up by trigram instead of reading the whole service', () => {
+    const filter = compileODataFilterToSql("(contains(name,'cert-042') or contains(subject,'cert-042') or contains(thumbprint,'cert-042'))", certificateFilterFields, certificateTextIndex(db));
+    expect(filter.rowids).not.toBeNull();
+    // One look-up for the three columns, and the non-ASCII rows from their partial index.
+    expect(filter.rowids!.params).toHaveLength(1);
+    const sql = `SELECT certificate_id FROM apim_certificates WHERE rowid IN (${filter.rowids!.sql}) AND +subscription_id = ? AND resource_group = ? AND service_name = ? AND ${filter.sql}`;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...filter.rowids!.params, service.subscriptionId, service.resourceGroup, service.serviceName, ...filter.params) as Array<{ detail: string }>).map((row) => row.detail);
+    expect(plan).toContain('SEARCH apim_certificates USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(plan.some((detail) => detail.includes('apim_certificate_text VIRTUAL TABLE'))).toBe(true);
+    expect(plan.some((detail) => detail.includes('USING INDEX apim_certificates_non_ascii') || detail.includes('USING COVERING INDEX apim_certificates_non_ascii'))).toBe(true);
+    expect(plan.filter((detail) => /^SCAN apim_certificates\b/.test(detail) && !detail.includes('apim_certificates_non_ascii'))).toEqual([]);
   });
 
   it('never reads the certificate data for a list', () => {

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { registerODataSqlFunctions, type SqlCondition, type SqlValue } from '../../common/odata-filter-sql.ts';
+import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../../common/odata-filter-sql.ts';
 import type { Db } from '../../store/database.ts';
 import type { CertificateReference } from '../apim-errors.ts';
 import type { ServiceKey } from '../apim-services/service-store.ts';
@@ -72,8 +72,8 @@ export type CertificateSummaryRow = Pick<CertificateRow, 'subscription_id' | 're
 const summaryColumns = 'subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault';
 
 export interface CertificateListQuery {
-  /** From compileODataFilterToSql over the certificate columns. */
-  filter: SqlCondition | null;
+  /** From compileODataFilterToSql over the certificate columns, with or without certificateTextIndex. */
+  filter: SqlFilter | null;
   failedRefreshOnly: boolean;
   skip: number;
   pageSize: number;
@@ -98,11 +98,54 @@ function prepared(db: Db, sql: string): Statement {
   return statement;
 }
 
+/** Exactly the WHERE of the partial index apim_certificates_non_ascii (store/database.ts). */
+const NON_ASCII_TEXT = 'length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint)';
+
+/** Past this many rows a trigram is common: looking them up one by one costs more than reading a service in order. */
+const TRIGRAM_ROWS_CAP = 1000;
+const TRIGRAM_ROWS_TTL_MS = 60_000;
+const TRIGRAM_ROWS_KEPT = 10_000;
+const textIndexes = new WeakMap<Db, SqlTextIndex>();
+
+/**
+ * The trigram index over the certificates' text (apim_certificate_text). How common a trigram is gets counted
+ * once a minute at most: a stale count can only pick a slower look-up, never change the answer.
+ */
+export function certificateTextIndex(db: Db): SqlTextIndex {
+  let index = textIndexes.get(db);
+  if (index) return index;
+  const probe = db.prepare(`SELECT count(*) AS count FROM (SELECT 1 FROM apim_certificate_text WHERE apim_certificate_text MATCH ? LIMIT ${TRIGRAM_ROWS_CAP})`);
+  const counted = new Map<string, { count: number; at: number }>();
+  index = {
+    table: 'apim_certificate_text',
+    columns: ['certificate_id', 'subject', 'thumbprint'],
+    rowTable: 'apim_certificates',
+    nonAscii: NON_ASCII_TEXT,
+    trigramRows(trigram) {
+      const now = Date.now();
+      const known = counted.get(trigram);
+      if (known && now - known.at < TRIGRAM_ROWS_TTL_MS) return known.count;
+      if (counted.size >= TRIGRAM_ROWS_KEPT) counted.clear();
+      const { count: probed } = probe.get(`"${trigram.replace(/"/g, '""')}"`) as { count: number };
+      const count = probed >= TRIGRAM_ROWS_CAP ? Infinity : probed;
+      counted.set(trigram, { count, at: now });
+      return count;
+    },
+  };
+  textIndexes.set(db, index);
+  return index;
+}
+
 /** One page in id order (case-insensitive, as ids are), and how many certificates match across all pages. */
 export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateListQuery): { rows: CertificateSummaryRow[]; count: number } {
   registerODataSqlFunctions(db);
   let where = 'subscription_id = ? AND resource_group = ? AND service_name = ?';
   const params: SqlValue[] = [key.subscriptionId, key.resourceGroup, key.serviceName];
+  if (query.filter?.rowids) {
+    // The unary + keeps the planner off the primary key, which would read the whole service; the rowids are few.
+    where = `rowid IN (${query.filter.rowids.sql}) AND +${where}`;
+    params.unshift(...query.filter.rowids.params);
+  }
   if (query.failedRefreshOnly) where += " AND key_vault IS NOT NULL AND key_vault <> '' AND json_extract(key_vault, '$.lastStatus.code') IS NOT 'Success'";
   if (query.filter) {
     where += ` AND ${query.filter.sql}`;

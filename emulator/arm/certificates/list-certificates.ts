@@ -1,9 +1,9 @@
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
-import { compileODataFilterToSql, type SqlCondition, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
+import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
-import { listCertificatePage, toCertificateContract } from './certificate-store.ts';
+import { certificateTextIndex, listCertificatePage, toCertificateContract } from './certificate-store.ts';
 
 /** The page size when the caller sends no `$top`, and the most one page holds. */
 export const CERTIFICATE_PAGE_SIZE = 100;
@@ -43,10 +43,10 @@ export const listCertificates: ArmOperation = (context) => {
   const skip = integerParameter(query, '$skip', 0) ?? 0;
   const failedOnly = failedRefreshOnly(query);
   const text = query.get('$filter');
-  let filter: SqlCondition | null = null;
+  let filter: SqlFilter | null = null;
   if (text !== null && text.trim() !== '') {
     try {
-      filter = compileODataFilterToSql(text, certificateFilterFields);
+      filter = compileODataFilterToSql(text, certificateFilterFields, certificateTextIndex(context.env.db));
     } catch (error) {
       if (error instanceof ODataFilterError) throw apimErrors.invalidFilter(error);
       throw error;
