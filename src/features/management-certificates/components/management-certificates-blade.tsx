@@ -32,7 +32,7 @@ import { UploadDialog } from './upload-dialog';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
-  grid: { minWidth: '900px' },
+  gridScroll: { overflowX: 'auto' },
   empty: { padding: '32px 0' },
 });
 
@@ -49,7 +49,7 @@ const columns: TableColumnDefinition<ManagementCertificate>[] = [
     columnId: 'thumbprint',
     compare: (a, b) => a.thumbprint.localeCompare(b.thumbprint),
     renderHeaderCell: () => 'Thumbprint',
-    renderCell: (c) => <span style={{ fontFamily: 'monospace' }}>{c.thumbprint}</span>,
+    renderCell: (c) => <span style={{ fontFamily: 'monospace', fontSize: '12px', whiteSpace: 'nowrap' }}>{c.thumbprint}</span>,
   }),
   createTableColumn({
     columnId: 'expires',
@@ -70,6 +70,15 @@ const columns: TableColumnDefinition<ManagementCertificate>[] = [
     renderCell: (c) => <ExpiryBadge notAfter={c.summary?.notAfter} />,
   }),
 ];
+
+// A thumbprint is 40 monospace characters: give it the room, or it runs into the next column.
+const columnSizing = {
+  name: { idealWidth: 190, minWidth: 120 },
+  thumbprint: { idealWidth: 300, minWidth: 290 },
+  expires: { idealWidth: 110, minWidth: 100 },
+  created: { idealWidth: 100, minWidth: 90 },
+  status: { idealWidth: 170, minWidth: 150 },
+};
 
 export function ManagementCertificatesBlade() {
   const styles = useStyles();
@@ -141,11 +150,13 @@ export function ManagementCertificatesBlade() {
         </div>
       )}
       {data && data.length > 0 && (
+        <div className={styles.gridScroll}>
         <DataGrid
-          className={styles.grid}
           items={rows}
           columns={columns}
           sortable
+          resizableColumns
+          columnSizingOptions={columnSizing}
           selectionMode="multiselect"
           selectedItems={selected}
           onSelectionChange={(_, d) => setSelected(d.selectedItems)}
@@ -166,6 +177,7 @@ export function ManagementCertificatesBlade() {
             )}
           </DataGridBody>
         </DataGrid>
+        </div>
       )}
       {uploadOpen && <UploadDialog subscriptionId={subscriptionId} currentCount={data?.length} onClose={() => setUploadOpen(false)} />}
       <DeleteConfirmationDialog
