@@ -1,4 +1,4 @@
-import type { Db } from '../store/database.ts';
+import { statement, type Db } from '../store/database.ts';
 
 /** Azure's limit per subscription (the Add Management Certificate documentation). */
 export const MANAGEMENT_CERTIFICATE_LIMIT = 25;
@@ -31,21 +31,19 @@ const fromRow = (row: Row): ManagementCertificate => ({
 });
 
 export function listManagementCertificates(db: Db, subscriptionId: string): ManagementCertificate[] {
-  const rows = db
-    .prepare('SELECT * FROM management_certificates WHERE subscription_id = ? ORDER BY created, thumbprint')
+  const rows = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? ORDER BY created, thumbprint')
     .all(subscriptionId) as Row[];
   return rows.map(fromRow);
 }
 
 export function findManagementCertificate(db: Db, subscriptionId: string, thumbprint: string): ManagementCertificate | undefined {
-  const row = db
-    .prepare('SELECT * FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?')
+  const row = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?')
     .get(subscriptionId, thumbprint.toUpperCase()) as Row | undefined;
   return row && fromRow(row);
 }
 
 export function countManagementCertificates(db: Db, subscriptionId: string): number {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM management_certificates WHERE subscription_id = ?').get(subscriptionId) as { n: number };
+  const row = statement(db, 'SELECT COUNT(*) AS n FROM management_certificates WHERE subscription_id = ?').get(subscriptionId) as { n: number };
   return row.n;
 }
 
@@ -60,7 +58,7 @@ export function addManagementCertificate(db: Db, certificate: ManagementCertific
     if (findManagementCertificate(db, certificate.subscriptionId, certificate.thumbprint)) return { kind: 'duplicate' };
     const count = countManagementCertificates(db, certificate.subscriptionId);
     if (count >= limit) return { kind: 'limit-reached', count };
-    db.prepare('INSERT INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
       certificate.subscriptionId,
       certificate.thumbprint.toUpperCase(),
       Buffer.from(certificate.publicKey),
@@ -72,6 +70,6 @@ export function addManagementCertificate(db: Db, certificate: ManagementCertific
 }
 
 export function deleteManagementCertificate(db: Db, subscriptionId: string, thumbprint: string): boolean {
-  const result = db.prepare('DELETE FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?').run(subscriptionId, thumbprint.toUpperCase());
+  const result = statement(db, 'DELETE FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?').run(subscriptionId, thumbprint.toUpperCase());
   return result.changes > 0;
 }

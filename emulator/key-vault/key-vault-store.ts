@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../store/database.ts';
+import { statement, type Db } from '../store/database.ts';
 import type { SecretReference } from './secret-identifier.ts';
 
 /** Who asks Key Vault: the service's system-assigned identity, or one of its user-assigned identities. */
@@ -25,7 +25,7 @@ export function newSecretVersion(): string {
 
 export function putSecret(db: Db, secret: { vault: string; name: string; version?: string; value: Uint8Array | null; password?: string; access?: 'allowed' | 'forbidden'; createdAt: Date }): string {
   const version = secret.version ?? newSecretVersion();
-  db.prepare('INSERT OR REPLACE INTO key_vault_secrets (vault, name, version, value, password, access, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT OR REPLACE INTO key_vault_secrets (vault, name, version, value, password, access, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     secret.vault,
     secret.name,
     version,
@@ -41,8 +41,8 @@ export function putSecret(db: Db, secret: { vault: string; name: string; version
 export function getSecret(db: Db, reference: SecretReference, caller: VaultCaller): SecretLookup {
   const row = (
     reference.version === null
-      ? db.prepare('SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(reference.vault, reference.name)
-      : db.prepare('SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? AND version = ? COLLATE NOCASE').get(reference.vault, reference.name, reference.version)
+      ? statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(reference.vault, reference.name)
+      : statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? AND version = ? COLLATE NOCASE').get(reference.vault, reference.name, reference.version)
   ) as SecretRow | undefined;
   const where = `https://${reference.vault}.vault.azure.net/secrets/${reference.name}${reference.version ? `/${reference.version}` : ''}`;
   const who = caller.kind === 'system' ? 'the service\'s system-assigned identity' : `the user-assigned identity with client id '${caller.clientId}'`;

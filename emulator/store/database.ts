@@ -3,6 +3,30 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Db = Database.Database;
+export type Statement = Database.Statement;
+
+const MAX_CACHED_STATEMENTS = 256;
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * A prepared statement for this SQL, compiled once per database. Request paths run the same few statements
+ * over and over; preparing each time was a visible share of a request's CPU. Bounded, because a list's SQL
+ * varies with the shape of its $filter.
+ */
+export function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    prepared = db.prepare(sql);
+    cache.set(sql, prepared);
+  }
+  return prepared;
+}
 
 /**
  * Schema versions, applied in order inside one transaction each. Append; never edit a shipped step,
@@ -154,10 +178,10 @@ function migrate(db: Db): void {
 }
 
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = statement(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value;
 }
 
 export function putSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  statement(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../store/database.ts';
+import { statement, type Db } from '../../store/database.ts';
 
 export interface ServiceRow {
   subscription_id: string;
@@ -21,16 +21,15 @@ export interface ServiceKey {
 }
 
 export function getService(db: Db, key: ServiceKey): ServiceRow | undefined {
-  return db
-    .prepare('SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?')
+  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?')
     .get(key.subscriptionId, key.resourceGroup, key.serviceName) as ServiceRow | undefined;
 }
 
 export function listServices(db: Db, subscriptionId: string, resourceGroup?: string): ServiceRow[] {
   if (resourceGroup === undefined) {
-    return db.prepare('SELECT * FROM apim_services WHERE subscription_id = ? ORDER BY resource_group, name').all(subscriptionId) as ServiceRow[];
+    return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? ORDER BY resource_group, name').all(subscriptionId) as ServiceRow[];
   }
-  return db.prepare('SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? ORDER BY name').all(subscriptionId, resourceGroup) as ServiceRow[];
+  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? ORDER BY name').all(subscriptionId, resourceGroup) as ServiceRow[];
 }
 
 export function userIdentityClientIds(row: ServiceRow): string[] {

@@ -1,7 +1,6 @@
-import type { Statement } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../../common/odata-filter-sql.ts';
-import type { Db } from '../../store/database.ts';
+import { statement, type Db } from '../../store/database.ts';
 import type { CertificateReference } from '../apim-errors.ts';
 import type { ServiceKey } from '../apim-services/service-store.ts';
 
@@ -79,24 +78,6 @@ export interface CertificateListQuery {
   pageSize: number;
 }
 
-const MAX_CACHED_STATEMENTS = 256;
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/** The SQL text of a list depends on the shape of its $filter, so statements are kept per text, a bounded number. */
-function prepared(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= MAX_CACHED_STATEMENTS) {
-      const oldest = cache.keys().next();
-      if (!oldest.done) cache.delete(oldest.value);
-    }
-    statement = db.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
-}
 
 /** Exactly the WHERE of the partial index apim_certificates_non_ascii (store/database.ts). */
 const NON_ASCII_TEXT = 'length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint)';
@@ -114,7 +95,7 @@ const textIndexes = new WeakMap<Db, SqlTextIndex>();
 export function certificateTextIndex(db: Db): SqlTextIndex {
   let index = textIndexes.get(db);
   if (index) return index;
-  const probe = db.prepare(`SELECT count(*) AS count FROM (SELECT 1 FROM apim_certificate_text WHERE apim_certificate_text MATCH ? LIMIT ${TRIGRAM_ROWS_CAP})`);
+  const probe = statement(db, `SELECT count(*) AS count FROM (SELECT 1 FROM apim_certificate_text WHERE apim_certificate_text MATCH ? LIMIT ${TRIGRAM_ROWS_CAP})`);
   const counted = new Map<string, { count: number; at: number }>();
   index = {
     table: 'apim_certificate_text',
@@ -151,25 +132,24 @@ export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateL
     where += ` AND ${query.filter.sql}`;
     params.push(...query.filter.params);
   }
-  const rows = prepared(db, `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ORDER BY certificate_id COLLATE NOCASE LIMIT ? OFFSET ?`).all(
+  const rows = statement(db, `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ORDER BY certificate_id COLLATE NOCASE LIMIT ? OFFSET ?`).all(
     ...params,
     query.pageSize + 1,
     query.skip,
   ) as CertificateSummaryRow[];
   // The row past the page says whether there is more; when there is not, the page itself gives the count.
   if (rows.length <= query.pageSize && (rows.length > 0 || query.skip === 0)) return { rows, count: query.skip + rows.length };
-  const { count } = prepared(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number };
+  const { count } = statement(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number };
   return { rows: rows.slice(0, query.pageSize), count };
 }
 
 export function getCertificate(db: Db, key: ServiceKey, certificateId: string): CertificateRow | undefined {
-  return db
-    .prepare('SELECT * FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?')
+  return statement(db, 'SELECT * FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?')
     .get(key.subscriptionId, key.resourceGroup, key.serviceName, certificateId) as CertificateRow | undefined;
 }
 
 export function insertCertificate(db: Db, key: ServiceKey, certificateId: string, values: CertificateValues, now: Date): CertificateRow {
-  db.prepare(
+  statement(db, 
     `INSERT INTO apim_certificates (subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault, data, etag, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -191,7 +171,7 @@ export function insertCertificate(db: Db, key: ServiceKey, certificateId: string
 
 /** Keeps the id as first written (ids are case-insensitive), gives the entity a new ETag. */
 export function updateCertificate(db: Db, row: CertificateRow, values: CertificateValues, now: Date): CertificateRow {
-  db.prepare(
+  statement(db, 
     `UPDATE apim_certificates SET subject = ?, thumbprint = ?, expiration_date = ?, key_vault = ?, data = ?, etag = ?, updated_at = ?
      WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?`,
   ).run(
@@ -211,7 +191,7 @@ export function updateCertificate(db: Db, row: CertificateRow, values: Certifica
 }
 
 export function deleteCertificateRow(db: Db, row: CertificateRow): void {
-  db.prepare('DELETE FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?').run(
+  statement(db, 'DELETE FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?').run(
     row.subscription_id,
     row.resource_group,
     row.service_name,
@@ -220,8 +200,7 @@ export function deleteCertificateRow(db: Db, row: CertificateRow): void {
 }
 
 export function referencesTo(db: Db, row: CertificateRow): CertificateReference[] {
-  return db
-    .prepare('SELECT kind, name FROM apim_certificate_references WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ? ORDER BY kind, name')
+  return statement(db, 'SELECT kind, name FROM apim_certificate_references WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ? ORDER BY kind, name')
     .all(row.subscription_id, row.resource_group, row.service_name, row.certificate_id) as CertificateReference[];
 }
 

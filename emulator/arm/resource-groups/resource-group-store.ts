@@ -1,4 +1,4 @@
-import type { Db } from '../../store/database.ts';
+import { statement, type Db } from '../../store/database.ts';
 
 export interface ResourceGroupRow {
   subscription_id: string;
@@ -7,11 +7,11 @@ export interface ResourceGroupRow {
 }
 
 export function listResourceGroups(db: Db, subscriptionId: string): ResourceGroupRow[] {
-  return db.prepare('SELECT * FROM resource_groups WHERE subscription_id = ? ORDER BY name').all(subscriptionId) as ResourceGroupRow[];
+  return statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? ORDER BY name').all(subscriptionId) as ResourceGroupRow[];
 }
 
 export function getResourceGroup(db: Db, subscriptionId: string, name: string): ResourceGroupRow | undefined {
-  return db.prepare('SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined;
+  return statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined;
 }
 
 export function resourceGroupId(row: ResourceGroupRow): string {
