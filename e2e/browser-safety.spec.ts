@@ -92,6 +92,7 @@ test('a management certificate whose subject is HTML and script renders as text:
   await expect(confirm).toContainText(HOSTILE_CN);
   await expectNoInjectedMarkup(page);
   await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(cert.sha1) })).toHaveCount(0);
 
   expect(seen.dialogs).toEqual([]);

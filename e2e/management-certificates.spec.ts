@@ -134,7 +134,10 @@ test('a self-signed certificate made in the browser: its .pfx opens the API as a
 
   await page.getByRole('row', { name: /e2e-self-signed/ }).getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Delete' }).click();
-  await page.getByRole('alertdialog', { name: 'Delete confirmation' }).getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete confirmation' });
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  // The modal hides the grid from the accessibility tree: wait for it to close (the DELETE has answered) first.
+  await expect(confirm).toBeHidden();
   await expect(page.getByRole('row', { name: /e2e-self-signed/ })).toHaveCount(0);
   expect(await asmWithClientCertificate(pfx, 'keep-it-safe-123', url)).toBe(403);
 });
