@@ -2,15 +2,15 @@ import { armErrors } from '../common/arm-error.ts';
 import { canWrite, getSubscription, roleOn, type SubscriptionRow } from '../common/roles.ts';
 import { apimErrors } from './apim-errors.ts';
 import type { ArmContext } from './arm-context.ts';
+import { GUID_PATTERN } from './path-parameters.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Azure RBAC at subscription scope, as ARM's front door applies it before a resource provider sees the
  * request: a caller with no role gets 403, a Reader may read only, and a disabled subscription is read-only.
  */
 export function authorize(context: ArmContext, subscriptionId: string, action: string, scope: string): SubscriptionRow {
-  if (!uuid.test(subscriptionId)) throw armErrors.invalidSubscriptionId(subscriptionId);
+  if (!GUID_PATTERN.test(subscriptionId)) throw armErrors.invalidSubscriptionId(subscriptionId);
   const subscription = getSubscription(context.env.db, subscriptionId);
   if (!subscription) throw armErrors.subscriptionNotFound(subscriptionId);
   const role = roleOn(context.env.db, context.caller.principalId, subscription.id);

@@ -1,5 +1,8 @@
 import { validationError } from './apim-errors.ts';
 
+/** Subscription ids and identity client ids are GUIDs. */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The limits apimcertificates.json and ARM's common types put on path segments. */
 export function checkResourceGroupName(name: string): void {
   if (name.length < 1 || name.length > 90 || !/^[-\w._()]+$/.test(name)) {

@@ -1,3 +1,5 @@
+import { GUID_PATTERN } from '../lib/guid';
+
 /** What `config.json` beside index.html must hold: one build serves real Azure or the emulator. */
 export interface RuntimeConfig {
   environment: 'azure' | 'emulator' | string;
@@ -36,7 +38,7 @@ export function validateConfig(raw: unknown): ConfigResult {
   let knownAuthorities: string[] = [];
   if (!isRecord(auth)) problems.push('"auth" is missing: it must be an object with clientId, authority and knownAuthorities.');
   else {
-    if (typeof auth.clientId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(auth.clientId)) {
+    if (typeof auth.clientId !== 'string' || !GUID_PATTERN.test(auth.clientId)) {
       problems.push(`"auth.clientId" must be the app registration's Application (client) ID, a GUID; found ${JSON.stringify(auth.clientId ?? null)}.`);
     } else clientId = auth.clientId;
     authority = httpsUrl(auth.authority, 'auth.authority');

@@ -1,3 +1,4 @@
+import { GUID_PATTERN } from '../path-parameters.ts';
 import type { Db } from '../../store/database.ts';
 import { getSecret, type VaultCaller } from '../../key-vault/key-vault-store.ts';
 import { parseSecretIdentifier } from '../../key-vault/secret-identifier.ts';
@@ -11,7 +12,6 @@ export interface KeyVaultInput {
   identityClientId: string | null;
 }
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a `keyVault` object of a PUT body against the service: a well-formed identifier, an identity it has. */
 export function checkKeyVaultInput(value: unknown, service: ServiceRow): KeyVaultInput {
@@ -25,7 +25,7 @@ export function checkKeyVaultInput(value: unknown, service: ServiceRow): KeyVaul
   const parsed = parseSecretIdentifier(secretIdentifier);
   if ('problem' in parsed) throw validationError('properties.keyVault.secretIdentifier', parsed.problem);
   if (identityClientId === undefined || identityClientId === null) return { secretIdentifier, identityClientId: null };
-  if (typeof identityClientId !== 'string' || !guid.test(identityClientId)) {
+  if (typeof identityClientId !== 'string' || !GUID_PATTERN.test(identityClientId)) {
     throw validationError('properties.keyVault.identityClientId', 'properties.keyVault.identityClientId must be the client id (a GUID) of a user-assigned identity of the service, or null for its system-assigned identity.');
   }
   const known = userIdentityClientIds(service);

@@ -20,7 +20,6 @@ export function checkSecretIdentifier(text: string): SecretIdentifierCheck {
   return { ok: true, vault: match[1].toLowerCase(), name, version: version ?? null };
 }
 
-export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The certificate id rules of API Management: 1 to 80 characters, none of * # & + : < > ? */
 export function certificateIdProblem(id: string): string | null {

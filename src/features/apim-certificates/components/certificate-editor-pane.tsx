@@ -30,7 +30,8 @@ import type { OpenedCertificateFile } from '../../../certificates/open-certifica
 import type { CertificateWarning } from '../../../certificates/certificate-warnings';
 import type { ServiceRef, VersionedCertificate } from '../api/certificate-contract';
 import { certificateExists, getCertificate } from '../api/get-certificate';
-import { certificateIdProblem, checkSecretIdentifier, GUID_PATTERN } from '../api/key-vault-identifier';
+import { certificateIdProblem, checkSecretIdentifier } from '../api/key-vault-identifier';
+import { GUID_PATTERN } from '../../../lib/guid';
 import { useSaveCertificate, type CertificateSource } from '../api/save-certificate';
 import { useUserAssignedClientIds } from '../api/get-service-identities';
 import { rememberUploaded } from '../api/uploaded-certificates';
