@@ -29,7 +29,7 @@ export interface GridBench {
 }
 
 /**
- * Name patterns of chunks that must stay out of the first load: the toolkit (src/certificates: open-certificate-file,
+ * Name patterns of chunks that must stay out of the first load: the toolkit (certificates/: open-certificate-file,
  * certificate-summary, der, detect-format, password-based-encryption, self-signed, dotnet-public-key, oids),
  * pkijs/asn1js/@peculiar, node-forge, and the legacy ciphers (rc2, des / 3DES).
  */

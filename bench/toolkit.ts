@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import forge from 'node-forge';
-import { openCertificateFile } from '../src/certificates/open-certificate-file';
+import { openCertificateFile } from '../certificates/open-certificate-file';
 
 export type ToolkitFileType = 'DER' | 'PEM' | 'PFX modern' | 'PFX legacy';
 

@@ -1,9 +1,9 @@
 import { asmErrors } from '../common/asm-error.ts';
-import { CertificateError } from '../../src/certificates/certificate-error.ts';
-import { summarizeCertificate, type CertificateSummary } from '../../src/certificates/certificate-summary.ts';
-import { detectFormat } from '../../src/certificates/detect-format.ts';
-import { dotNetPublicKey } from '../../src/certificates/dotnet-public-key.ts';
-import { bytesEqual, fromBase64 } from '../../src/certificates/encoding.ts';
+import { CertificateError } from '../../certificates/certificate-error.ts';
+import { summarizeCertificate, type CertificateSummary } from '../../certificates/certificate-summary.ts';
+import { detectFormat } from '../../certificates/detect-format.ts';
+import { dotNetPublicKey } from '../../certificates/dotnet-public-key.ts';
+import { bytesEqual, fromBase64 } from '../../certificates/encoding.ts';
 import type { AddCertificateBody } from './subscription-certificate-xml.ts';
 
 export interface CheckedCertificate {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, webcrypto } from 'node:crypto';
-import { dotNetPublicKey } from '../../src/certificates/dotnet-public-key.ts';
+import { dotNetPublicKey } from '../../certificates/dotnet-public-key.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 

@@ -1,6 +1,6 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import type { CertificateSummary } from '../certificates/certificate-summary';
-import type { CertificateWarning } from '../certificates/certificate-warnings';
+import type { CertificateSummary } from '../../certificates/certificate-summary';
+import type { CertificateWarning } from '../../certificates/certificate-warnings';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '16px', rowGap: '4px', margin: 0, fontSize: tokens.fontSizeBase200 },

@@ -1,6 +1,6 @@
-import { CertificateError } from '../../../src/certificates/certificate-error.ts';
-import { detectFormat } from '../../../src/certificates/detect-format.ts';
-import { openCertificateFile, type OpenedCertificateFile } from '../../../src/certificates/open-certificate-file.ts';
+import { CertificateError } from '../../../certificates/certificate-error.ts';
+import { detectFormat } from '../../../certificates/detect-format.ts';
+import { openCertificateFile, type OpenedCertificateFile } from '../../../certificates/open-certificate-file.ts';
 import { validationError } from '../apim-errors.ts';
 import { formatAzureDate } from './certificate-store.ts';
 

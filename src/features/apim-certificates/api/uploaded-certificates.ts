@@ -1,4 +1,4 @@
-import type { CertificateSummary } from '../../../certificates/certificate-summary';
+import type { CertificateSummary } from '../../../../certificates/certificate-summary';
 
 // The service never returns a certificate's bytes: only what this browser uploaded can be parsed in full.
 // Kept in memory for the session; never the .pfx or its password, only the public certificate's summary.

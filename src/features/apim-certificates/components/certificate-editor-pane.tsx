@@ -26,8 +26,8 @@ import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { CertificateDetails } from '../../../components/certificate-details';
 import { FileDrop } from '../../../components/file-drop';
-import type { OpenedCertificateFile } from '../../../certificates/open-certificate-file';
-import type { CertificateWarning } from '../../../certificates/certificate-warnings';
+import type { OpenedCertificateFile } from '../../../../certificates/open-certificate-file';
+import type { CertificateWarning } from '../../../../certificates/certificate-warnings';
 import type { ServiceRef, VersionedCertificate } from '../api/certificate-contract';
 import { certificateExists, getCertificate } from '../api/get-certificate';
 import { certificateIdProblem, checkSecretIdentifier } from '../api/key-vault-identifier';
@@ -69,9 +69,9 @@ const EMPTY: EditorForm = { id: '', source: 'custom', password: '', secretIdenti
 /** Opens the .pfx here, before anything is sent: a wrong password or a file without its key never leaves the browser. */
 async function openPfx(bytes: Uint8Array, password: string): Promise<Preview> {
   const [{ openCertificateFile }, { certificateWarnings }, { CertificateError }] = await Promise.all([
-    import('../../../certificates/open-certificate-file'),
-    import('../../../certificates/certificate-warnings'),
-    import('../../../certificates/certificate-error'),
+    import('../../../../certificates/open-certificate-file'),
+    import('../../../../certificates/certificate-warnings'),
+    import('../../../../certificates/certificate-error'),
   ]);
   try {
     const file = await openCertificateFile(bytes, { password });
@@ -154,7 +154,7 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
       setPreview(checked);
       if (checked.kind !== 'ready') return;
       opened = checked.file;
-      const { toBase64 } = await import('../../../certificates/encoding');
+      const { toBase64 } = await import('../../../../certificates/encoding');
       certificateSource = { kind: 'custom', data: toBase64(file.bytes), password: values.password };
     } else {
       certificateSource = { kind: 'keyVault', secretIdentifier: values.secretIdentifier.trim(), identityClientId: values.identity === 'user' ? values.clientId.trim() : null };

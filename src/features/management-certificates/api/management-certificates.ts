@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { AsmClient } from '../../../lib/asm-client';
 import { AZURE_XMLNS, childText, escapeXml } from '../../../lib/asm-client';
 import { useServices } from '../../../lib/services-context';
-import type { CertificateSummary } from '../../../certificates/certificate-summary';
+import type { CertificateSummary } from '../../../../certificates/certificate-summary';
 
 export interface ManagementCertificate {
   thumbprint: string;
@@ -19,7 +19,7 @@ export async function listManagementCertificates(asm: AsmClient, subscriptionId:
   const doc = await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`);
   const elements = doc ? Array.from(doc.getElementsByTagNameNS(AZURE_XMLNS, 'SubscriptionCertificate')) : [];
   // The toolkit is its own chunk: loaded with this blade, not with the app.
-  const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([import('../../../certificates/certificate-summary'), import('../../../certificates/encoding')]);
+  const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([import('../../../../certificates/certificate-summary'), import('../../../../certificates/encoding')]);
   return Promise.all(
     elements.map(async (el) => {
       const thumbprint = childText(el, 'SubscriptionCertificateThumbprint').toUpperCase();
@@ -56,9 +56,9 @@ export function addCertificateXml(input: { publicKeyBase64: string; thumbprint: 
 
 export async function addManagementCertificate(asm: AsmClient, subscriptionId: string, certificateDer: Uint8Array): Promise<string> {
   const [{ summarizeCertificate }, { dotNetPublicKey }, { toBase64 }] = await Promise.all([
-    import('../../../certificates/certificate-summary'),
-    import('../../../certificates/dotnet-public-key'),
-    import('../../../certificates/encoding'),
+    import('../../../../certificates/certificate-summary'),
+    import('../../../../certificates/dotnet-public-key'),
+    import('../../../../certificates/encoding'),
   ]);
   const summary = await summarizeCertificate(certificateDer);
   await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`, {

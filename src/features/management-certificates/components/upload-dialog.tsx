@@ -27,8 +27,8 @@ import { useNotifications } from '../../../components/notifications';
 import { downloadBytes } from '../../../lib/download';
 import { useServices } from '../../../lib/services-context';
 import { useQuery } from '@tanstack/react-query';
-import type { OpenedCertificateFile } from '../../../certificates/open-certificate-file';
-import type { CertificateWarning } from '../../../certificates/certificate-warnings';
+import type { OpenedCertificateFile } from '../../../../certificates/open-certificate-file';
+import type { CertificateWarning } from '../../../../certificates/certificate-warnings';
 import { useAddManagementCertificate } from '../api/management-certificates';
 import { explainUploadError } from './upload-error';
 
@@ -56,8 +56,8 @@ interface UploadForm {
 
 async function openFile(bytes: Uint8Array, password?: string) {
   const [{ openCertificateFile }, { certificateWarnings }] = await Promise.all([
-    import('../../../certificates/open-certificate-file'),
-    import('../../../certificates/certificate-warnings'),
+    import('../../../../certificates/open-certificate-file'),
+    import('../../../../certificates/certificate-warnings'),
   ]);
   const file = await openCertificateFile(bytes, password === undefined ? {} : { password });
   return { file, warnings: certificateWarnings(file, 'management') };
@@ -91,7 +91,7 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
     setPreview({ kind: 'reading' });
     const data = new Uint8Array(await file.arrayBuffer());
     setBytes(data);
-    const { detectFormat } = await import('../../../certificates/detect-format');
+    const { detectFormat } = await import('../../../../certificates/detect-format');
     try {
       if (detectFormat(data) === 'pkcs12') {
         setPreview({ kind: 'pfx' });
@@ -138,7 +138,7 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
       let cer = created?.cer;
       let name = created?.name ?? values.commonName;
       if (!cer) {
-        const { createSelfSignedCertificate } = await import('../../../certificates/self-signed');
+        const { createSelfSignedCertificate } = await import('../../../../certificates/self-signed');
         const made = await createSelfSignedCertificate({ commonName: values.commonName, validityDays: Number(values.validityDays), keySize: Number(values.keySize) as 2048 | 4096, password: values.password });
         const safe = values.commonName.replace(/[^\w.-]+/g, '_') || 'certificate';
         downloadBytes(made.pfx, `${safe}.pfx`, 'application/x-pkcs12');
