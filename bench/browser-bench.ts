@@ -33,7 +33,8 @@ export interface GridBench {
  * certificate-summary, der, detect-format, password-based-encryption, self-signed, dotnet-public-key, oids),
  * pkijs/asn1js/@peculiar, node-forge, and the legacy ciphers (rc2, des / 3DES).
  */
-export const TOOLKIT_CHUNK = /certificate|pkijs|pkcs|asn1|peculiar|x509|forge|(^|[-_/])der-|detect-format|password-based|self-signed|dotnet-public-key|oids-|rc2|(^|[-_/])des-|3des|triple-des/i;
+export const TOOLKIT_CHUNK =
+  /certificate|pkijs|pkcs|asn1|peculiar|x509|forge|(^|[-_/])der-|detect-format|password-based|self-signed|dotnet-public-key|oids-|rc2|(^|[-_/])des-|3des|triple-des/i;
 
 const DEMO = { alice: { username: 'alice@certportal.example', password: 'alice-demo-password', name: 'Alice Admin' } };
 
@@ -46,7 +47,15 @@ function median(values: number[]): number {
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -84,7 +93,10 @@ export async function benchSize(browser: Browser, baseURL: string, distDir: stri
   const assets = join(distDir, 'assets');
   const all = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const firstLoadFiles = [...fetched].sort().map((file) => ({ file, gzipBytes: gzipOf(join(assets, file)) }));
-  const lazyChunks = all.filter((f) => !fetched.has(f)).map((file) => ({ file, gzipBytes: gzipOf(join(assets, file)) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const lazyChunks = all
+    .filter((f) => !fetched.has(f))
+    .map((file) => ({ file, gzipBytes: gzipOf(join(assets, file)) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
   return {
     firstLoadFiles,
     firstLoadGzipBytes: firstLoadFiles.reduce((sum, f) => sum + f.gzipBytes, 0),
@@ -156,7 +168,8 @@ export async function benchGrid(page: Page): Promise<GridBench> {
   const ids = Array.from({ length: target.count }, (_, i) => i);
   const firstBy = (key: (i: number) => number | string, direction: 1 | -1) =>
     `cert-${String([...ids].sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : 0))[0]).padStart(5, '0')}`;
-  const subjectOf = (i: number) => `c=us, o=${['contoso ltd', 'fabrikam inc', 'northwind traders', 'tailspin toys'][i % 4]}, cn=cert-${String(i).padStart(5, '0')}`;
+  const subjectOf = (i: number) =>
+    `c=us, o=${['contoso ltd', 'fabrikam inc', 'northwind traders', 'tailspin toys'][i % 4]}, cn=cert-${String(i).padStart(5, '0')}`;
   const sorts: Array<{ header: string; direction: 'ascending' | 'descending'; first: string }> = [
     { header: 'Expiration', direction: 'ascending', first: firstBy(benchExpiryDays, 1) },
     { header: 'Expiration', direction: 'descending', first: firstBy(benchExpiryDays, -1) },
@@ -169,11 +182,16 @@ export async function benchGrid(page: Page): Promise<GridBench> {
   if ((await grid.getByRole('columnheader', { name: 'Id' }).getByRole('button').count()) > 0) {
     const sortMs: number[] = [];
     for (const { header, direction, first } of sorts) {
-      await grid.getByRole('columnheader', { name: new RegExp(`^${header}`) }).getByRole('button').click();
+      await grid
+        .getByRole('columnheader', { name: new RegExp(`^${header}`) })
+        .getByRole('button')
+        .click();
       const shown = await page.waitForFunction(
         (args: [string, string, string]) => {
           const [name, dir, id] = args;
-          const heading = [...document.querySelectorAll('[role="grid"][aria-label="Certificates"] [role="columnheader"]')].find((h) => h.textContent?.startsWith(name));
+          const heading = [...document.querySelectorAll('[role="grid"][aria-label="Certificates"] [role="columnheader"]')].find((h) =>
+            h.textContent?.startsWith(name),
+          );
           const row = document.querySelector('[role="grid"][aria-label="Certificates"] [role="row"][data-index="0"]');
           if (heading?.getAttribute('aria-sort') !== dir || !row?.textContent?.includes(id)) return false;
           return performance.now() - (window as unknown as { __lastClick: number }).__lastClick;
@@ -183,7 +201,11 @@ export async function benchGrid(page: Page): Promise<GridBench> {
       );
       sortMs.push(Math.round((await shown.jsonValue()) as number));
     }
-    sort = { runsMs: sortMs, medianMs: median(sortMs), note: 'click on a column header to the frame showing the re-sorted first row (Expiration, Id, Subject; each both ways)' };
+    sort = {
+      runsMs: sortMs,
+      medianMs: median(sortMs),
+      note: 'click on a column header to the frame showing the re-sorted first row (Expiration, Id, Subject; each both ways)',
+    };
   }
 
   const search = page.getByRole('searchbox', { name: 'Search certificates by id, subject or thumbprint' });
@@ -239,7 +261,7 @@ export async function benchGrid(page: Page): Promise<GridBench> {
     filterConfirmed: {
       runsMs: confirmedMs,
       medianMs: median(confirmedMs),
-      note: "last keystroke to the frame showing the service's answer (\"Found 1 certificate\"); includes the 300 ms search debounce and the $filter round trip",
+      note: 'last keystroke to the frame showing the service\'s answer ("Found 1 certificate"); includes the 300 ms search debounce and the $filter round trip',
     },
     filterRender: { runsMs: renderMs, medianMs: median(renderMs), note: '$filter response received to the frame showing the match' },
   };

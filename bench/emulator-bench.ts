@@ -56,7 +56,12 @@ async function startCeiling(tlsDir: string, body: string): Promise<{ url: string
   `;
   const child = spawn(process.execPath, ['-e', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_BODY: Buffer.from(body).toString('base64'), BENCH_KEY: join(tlsDir, 'localhost-key.pem'), BENCH_CERT: join(tlsDir, 'localhost.pem') },
+    env: {
+      ...process.env,
+      BENCH_BODY: Buffer.from(body).toString('base64'),
+      BENCH_KEY: join(tlsDir, 'localhost-key.pem'),
+      BENCH_CERT: join(tlsDir, 'localhost.pem'),
+    },
   });
   const port = await new Promise<string>((done, fail) => {
     let out = '';
@@ -91,14 +96,24 @@ export async function benchEmulator(emulator: ChildEmulator, location: string, l
 
   log(`  emulator: ${DURATION_SECONDS} s, ${CONNECTIONS} connections, GET ${path.slice(0, 90)}…`);
   await runLoad({ url: emulator.url, connections: 10, duration: 3, requests: [{ method: 'GET', path, headers }] }); // warm-up
-  const emulatorResult = await runLoad({ url: emulator.url, connections: CONNECTIONS, duration: DURATION_SECONDS, requests: [{ method: 'GET', path, headers }] });
+  const emulatorResult = await runLoad({
+    url: emulator.url,
+    connections: CONNECTIONS,
+    duration: DURATION_SECONDS,
+    requests: [{ method: 'GET', path, headers }],
+  });
   const rssAfter = readRss(emulator.pid);
 
   const ceiling = await startCeiling(join(location, 'tls'), sample.body);
   try {
     log(`  ceiling: bare node:https, same body (${Buffer.byteLength(sample.body)} bytes)`);
     await runLoad({ url: ceiling.url, connections: 10, duration: 3 });
-    const ceilingResult = await runLoad({ url: ceiling.url, connections: CONNECTIONS, duration: DURATION_SECONDS, requests: [{ method: 'GET', path, headers }] });
+    const ceilingResult = await runLoad({
+      url: ceiling.url,
+      connections: CONNECTIONS,
+      duration: DURATION_SECONDS,
+      requests: [{ method: 'GET', path, headers }],
+    });
     const e = figures(emulatorResult);
     const c = figures(ceilingResult);
     return {

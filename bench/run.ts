@@ -4,7 +4,19 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { arch, cpus, platform, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startChildEmulator, type ChildEmulator } from '../emulator/reliability/child-emulator.ts';
-import { TOOLKIT_CHUNK, apimBladeBuilt, benchGrid, benchSize, benchTimeToBlade, launch, newContext, signIn, type GridBench, type SizeBench, type TimingBench } from './browser-bench.ts';
+import {
+  TOOLKIT_CHUNK,
+  apimBladeBuilt,
+  benchGrid,
+  benchSize,
+  benchTimeToBlade,
+  launch,
+  newContext,
+  signIn,
+  type GridBench,
+  type SizeBench,
+  type TimingBench,
+} from './browser-bench.ts';
 import { benchEmulator, type EmulatorBench } from './emulator-bench.ts';
 import { seedBenchCertificates } from './seed.ts';
 import { benchToolkit, type ToolkitBenchRow } from './toolkit.ts';
@@ -52,7 +64,11 @@ function ensureBuild(): void {
 }
 
 /** `npm run bench -- --only=Size,Grid` runs some sections. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map((s) => s.trim().toLowerCase());
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .map((s) => s.trim().toLowerCase());
 
 async function section(name: string, run: () => Promise<void>): Promise<void> {
   if (only && !only.includes(name.toLowerCase())) return;
@@ -119,7 +135,13 @@ async function main(): Promise<void> {
       await section('Size', async () => {
         const size: SizeBench = await benchSize(browser, baseURL, distDir);
         details.size = size;
-        rows.push({ section: 'Size', figure: `first load JS (${size.firstLoadFiles.length} files, until Home shows)`, value: `${kb(size.firstLoadGzipBytes)} gzip`, target: '≤ 250 KB gzip', met: yesNo(size.firstLoadGzipBytes <= 250 * 1024) });
+        rows.push({
+          section: 'Size',
+          figure: `first load JS (${size.firstLoadFiles.length} files, until Home shows)`,
+          value: `${kb(size.firstLoadGzipBytes)} gzip`,
+          target: '≤ 250 KB gzip',
+          met: yesNo(size.firstLoadGzipBytes <= 250 * 1024),
+        });
         rows.push({
           section: 'Size',
           figure: 'first-load files named like toolkit / pkijs / forge / legacy ciphers',
@@ -129,7 +151,8 @@ async function main(): Promise<void> {
         });
         notes.push(`first load: ${size.firstLoadFiles.map((f) => `${f.file} ${kb(f.gzipBytes)}`).join(', ')}`);
         notes.push(`first-load names checked against /${TOOLKIT_CHUNK.source}/i`);
-        for (const chunk of size.lazyChunks) rows.push({ section: 'Size', figure: `lazy: ${chunk.file}`, value: `${kb(chunk.gzipBytes)} gzip`, target: 'reported', met: 'n/a' });
+        for (const chunk of size.lazyChunks)
+          rows.push({ section: 'Size', figure: `lazy: ${chunk.file}`, value: `${kb(chunk.gzipBytes)} gzip`, target: 'reported', met: 'n/a' });
       });
 
       const context = await newContext(browser, baseURL);
@@ -139,18 +162,31 @@ async function main(): Promise<void> {
 
       await section('Time to blade', async () => {
         if (!apimReady) {
-          rows.push({ section: 'Time to blade', figure: 'APIM certificates grid, 100 rows, median of 10', value: 'the APIM blade is not built yet', target: '≤ 1 s', met: 'not measurable yet' });
+          rows.push({
+            section: 'Time to blade',
+            figure: 'APIM certificates grid, 100 rows, median of 10',
+            value: 'the APIM blade is not built yet',
+            target: '≤ 1 s',
+            met: 'not measurable yet',
+          });
           return;
         }
         const timing: TimingBench = await benchTimeToBlade(page);
         details.timeToBlade = timing;
         if (timing.note) notes.push(`time to blade: ${timing.note}`);
-        rows.push({ section: 'Time to blade', figure: 'APIM certificates grid, 100 rows, median of 10', value: `${timing.medianMs} ms (${Math.min(...timing.runsMs)}–${Math.max(...timing.runsMs)})`, target: '≤ 1 s', met: yesNo(timing.medianMs <= 1000) });
+        rows.push({
+          section: 'Time to blade',
+          figure: 'APIM certificates grid, 100 rows, median of 10',
+          value: `${timing.medianMs} ms (${Math.min(...timing.runsMs)}–${Math.max(...timing.runsMs)})`,
+          target: '≤ 1 s',
+          met: yesNo(timing.medianMs <= 1000),
+        });
       });
 
       await section('Grid', async () => {
         if (!apimReady) {
-          for (const figure of ['client-side sort, 1,000 rows', 'typing a filter to render, 1,000 rows']) rows.push({ section: 'Grid', figure, value: 'the APIM blade is not built yet', target: '≤ 50 ms', met: 'not measurable yet' });
+          for (const figure of ['client-side sort, 1,000 rows', 'typing a filter to render, 1,000 rows'])
+            rows.push({ section: 'Grid', figure, value: 'the APIM blade is not built yet', target: '≤ 50 ms', met: 'not measurable yet' });
           return;
         }
         const grid: GridBench = await benchGrid(page);
@@ -159,14 +195,27 @@ async function main(): Promise<void> {
           ['client-side sort, 1,000 rows, median of 6 (b)', grid.sort],
           ['typing a filter → render, 1,000 rows, median of 6 (a)', grid.filter],
         ] as const) {
-          if ('notMeasurable' in result) rows.push({ section: 'Grid', figure, value: 'no client-side sort in the APIM grid', target: '≤ 50 ms', met: 'not measurable yet' });
+          if ('notMeasurable' in result)
+            rows.push({ section: 'Grid', figure, value: 'no client-side sort in the APIM grid', target: '≤ 50 ms', met: 'not measurable yet' });
           else rows.push({ section: 'Grid', figure, value: `${result.medianMs} ms`, target: '≤ 50 ms', met: yesNo(result.medianMs <= 50) });
         }
         if ('note' in grid.filter && grid.filter.note) notes.push(`(a) ${grid.filter.note}`);
         if ('note' in grid.sort && grid.sort.note) notes.push(`(b) ${grid.sort.note}`);
-        rows.push({ section: 'Grid', figure: "typing → the service's $filter answer shown, median of 6 (c)", value: `${grid.filterConfirmed.medianMs} ms`, target: 'reported', met: 'n/a' });
+        rows.push({
+          section: 'Grid',
+          figure: "typing → the service's $filter answer shown, median of 6 (c)",
+          value: `${grid.filterConfirmed.medianMs} ms`,
+          target: 'reported',
+          met: 'n/a',
+        });
         notes.push(`(c) ${grid.filterConfirmed.note}`);
-        rows.push({ section: 'Grid', figure: 'filter: $filter response → render, median of 6', value: `${grid.filterRender.medianMs} ms`, target: '≤ 50 ms (the render part)', met: yesNo(grid.filterRender.medianMs <= 50) });
+        rows.push({
+          section: 'Grid',
+          figure: 'filter: $filter response → render, median of 6',
+          value: `${grid.filterRender.medianMs} ms`,
+          target: '≤ 50 ms (the render part)',
+          met: yesNo(grid.filterRender.medianMs <= 50),
+        });
       });
       await context.close();
     } finally {
@@ -178,11 +227,31 @@ async function main(): Promise<void> {
       details.emulator = result;
       const e = result.emulator;
       const c = result.ceiling;
-      notes.push(`emulator: GET ${result.path} (${result.matches} matches, ${result.responseBytes} bytes per answer); ${e.total} requests, ${e.non2xx} non-2xx, ${e.errors} errors/timeouts`);
-      rows.push({ section: 'Emulator', figure: '$filter list over 10,000 certificates, 50 conn', value: `${e.requestsPerSecond} req/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms`, target: 'p99 ≤ 20 ms', met: yesNo(e.p99Ms <= 20 && e.non2xx === 0) });
-      rows.push({ section: 'Emulator', figure: 'ceiling: bare node:https, same body, 50 conn', value: `${c.requestsPerSecond} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms`, target: 'reported', met: 'n/a' });
+      notes.push(
+        `emulator: GET ${result.path} (${result.matches} matches, ${result.responseBytes} bytes per answer); ${e.total} requests, ${e.non2xx} non-2xx, ${e.errors} errors/timeouts`,
+      );
+      rows.push({
+        section: 'Emulator',
+        figure: '$filter list over 10,000 certificates, 50 conn',
+        value: `${e.requestsPerSecond} req/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms`,
+        target: 'p99 ≤ 20 ms',
+        met: yesNo(e.p99Ms <= 20 && e.non2xx === 0),
+      });
+      rows.push({
+        section: 'Emulator',
+        figure: 'ceiling: bare node:https, same body, 50 conn',
+        value: `${c.requestsPerSecond} req/s, p50 ${c.p50Ms} ms, p99 ${c.p99Ms} ms`,
+        target: 'reported',
+        met: 'n/a',
+      });
       rows.push({ section: 'Emulator', figure: 'emulator / ceiling', value: result.ratio.toFixed(3), target: '≥ 0.5', met: yesNo(result.ratio >= 0.5) });
-      rows.push({ section: 'Emulator', figure: 'RSS with 10,000 certificates (idle / after load)', value: `${result.rssIdleMiB ?? '?'} / ${result.rssAfterLoadMiB ?? '?'} MiB`, target: 'reported', met: 'n/a' });
+      rows.push({
+        section: 'Emulator',
+        figure: 'RSS with 10,000 certificates (idle / after load)',
+        value: `${result.rssIdleMiB ?? '?'} / ${result.rssAfterLoadMiB ?? '?'} MiB`,
+        target: 'reported',
+        met: 'n/a',
+      });
     });
   } finally {
     await emulator?.stop();

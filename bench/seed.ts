@@ -48,7 +48,18 @@ export function seedBenchCertificates(location: string): void {
           const org = ['Contoso Ltd', 'Fabrikam Inc', 'Northwind Traders', 'Tailspin Toys'][i % 4];
           const subject = `C=US, O=${org}, CN=${id}.${org.split(' ')[0].toLowerCase()}.example`;
           const thumbprint = createHash('sha1').update(`${name}/${id}`).digest('hex').toUpperCase();
-          certificate.run(DEMO_APIM.subscriptionId, DEMO_APIM.resourceGroup, name, id, subject, thumbprint, expires, `"${randomBytes(8).toString('base64')}"`, created, created);
+          certificate.run(
+            DEMO_APIM.subscriptionId,
+            DEMO_APIM.resourceGroup,
+            name,
+            id,
+            subject,
+            thumbprint,
+            expires,
+            `"${randomBytes(8).toString('base64')}"`,
+            created,
+            created,
+          );
         }
       }
     })();

@@ -1,11 +1,4 @@
-export type CertificateErrorCode =
-  | 'wrong-password'
-  | 'password-required'
-  | 'unrecognized-format'
-  | 'truncated'
-  | 'corrupt'
-  | 'unsupported'
-  | 'no-certificate';
+export type CertificateErrorCode = 'wrong-password' | 'password-required' | 'unrecognized-format' | 'truncated' | 'corrupt' | 'unsupported' | 'no-certificate';
 
 export class CertificateError extends Error {
   readonly code: CertificateErrorCode;

@@ -1,6 +1,22 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { children, CONTEXT, contentBytes, encodedBytes, encodedLength, isConstructedOf, isContext, octets, oidOf, parseBer, smallInteger, TAG, unsignedBytes, withPkijs, type Block } from './asn1';
+import {
+  children,
+  CONTEXT,
+  contentBytes,
+  encodedBytes,
+  encodedLength,
+  isConstructedOf,
+  isContext,
+  octets,
+  oidOf,
+  parseBer,
+  smallInteger,
+  TAG,
+  unsignedBytes,
+  withPkijs,
+  type Block,
+} from './asn1';
 import { CertificateError } from './certificate-error';
 import { formatDotNetName, nameParts, readName, type ParsedName } from './distinguished-name';
 import { bytesEqual, toArrayBuffer, toHex } from './encoding';
@@ -338,8 +354,7 @@ function parseAuthorityKeyId(extension: pkijs.Extension | undefined): string | n
 
 async function isSelfSigned(cert: ParsedCertificate, summary: CertificateSummary): Promise<boolean> {
   const sameName =
-    bytesEqual(cert.subject.der, cert.issuer.der) ||
-    summary.subject.toLowerCase().replace(/\s+/g, ' ') === summary.issuer.toLowerCase().replace(/\s+/g, ' ');
+    bytesEqual(cert.subject.der, cert.issuer.der) || summary.subject.toLowerCase().replace(/\s+/g, ' ') === summary.issuer.toLowerCase().replace(/\s+/g, ' ');
   if (!sameName) return false;
   const verified = await verifyOwnSignature(cert, summary.publicKey);
   if (verified !== null) return verified;

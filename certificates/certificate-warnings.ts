@@ -4,15 +4,7 @@ import { OID } from './oids';
 export type CertificatePurpose = 'management' | 'apim';
 
 export interface CertificateWarning {
-  code:
-    | 'expired'
-    | 'not-yet-valid'
-    | 'expires-soon'
-    | 'weak-rsa'
-    | 'sha1-signature'
-    | 'no-client-auth-eku'
-    | 'private-key-present'
-    | 'no-private-key';
+  code: 'expired' | 'not-yet-valid' | 'expires-soon' | 'weak-rsa' | 'sha1-signature' | 'no-client-auth-eku' | 'private-key-present' | 'no-private-key';
   severity: 'error' | 'warning';
   message: string;
 }
@@ -45,7 +37,11 @@ export function certificateWarnings(file: OpenedCertificateFile, purpose: Certif
     warnings.push({ code: 'weak-rsa', severity: 'warning', message: `The RSA key has ${leaf.publicKey.sizeBits} bits; use 2048 or more` });
   }
   if (/sha1|SHA1/.test(leaf.signatureAlgorithm)) {
-    warnings.push({ code: 'sha1-signature', severity: 'warning', message: `The certificate is signed with SHA-1 (${leaf.signatureAlgorithm}), which is deprecated` });
+    warnings.push({
+      code: 'sha1-signature',
+      severity: 'warning',
+      message: `The certificate is signed with SHA-1 (${leaf.signatureAlgorithm}), which is deprecated`,
+    });
   }
   if (purpose === 'management') {
     // No EKU extension at all means "any purpose" to Windows and Azure, so only an EKU list that leaves

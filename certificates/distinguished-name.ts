@@ -78,8 +78,7 @@ export function decodeString(block: Block): string {
 
 // Matches .NET's X500NameEncoder: quote the whole value rather than backslash-escaping characters.
 function quoteLikeDotNet(value: string): string {
-  const needsQuotes =
-    value === '' || /^[\s]|[\s]$/.test(value) || /[,+="\n<>#;]/.test(value);
+  const needsQuotes = value === '' || /^[\s]|[\s]$/.test(value) || /[,+="\n<>#;]/.test(value);
   return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

@@ -86,7 +86,10 @@ async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Pro
   return {
     format,
     leaf,
-    chain: orderChain(leaf, summaries.filter((_, i) => i !== leafIndex)),
+    chain: orderChain(
+      leaf,
+      summaries.filter((_, i) => i !== leafIndex),
+    ),
     hasPrivateKey: raw.keys.length > 0,
     privateKeyMatchesLeaf: raw.keys.length === 0 ? null : matches,
     encryption: raw.encryption,

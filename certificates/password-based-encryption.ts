@@ -55,7 +55,11 @@ const HMAC_PRFS: Record<string, HashSpec['name']> = {
 export function passwordForms(password: string | undefined): PasswordForm[] {
   const utf8 = new TextEncoder().encode(password ?? '');
   // OpenSSL tries the empty BMPString first, then "no password at all" (an empty byte string).
-  if (!password) return [{ bmp: new Uint8Array(2), utf8 }, { bmp: new Uint8Array(0), utf8 }];
+  if (!password)
+    return [
+      { bmp: new Uint8Array(2), utf8 },
+      { bmp: new Uint8Array(0), utf8 },
+    ];
   const bmp = new Uint8Array(password.length * 2 + 2);
   for (let i = 0; i < password.length; i++) {
     bmp[i * 2] = password.charCodeAt(i) >> 8;
@@ -160,7 +164,7 @@ export async function pkcs12Kdf(
   for (let block = 0; block < blocks; block++) {
     const a = hash.digest(concatBytes([d, i]));
     // Yield to the event loop between slices so a long derivation neither freezes the page nor ignores abort.
-    for (let done = 1; done < iterations; ) {
+    for (let done = 1; done < iterations;) {
       const rounds = Math.min(ROUNDS_PER_SLICE, iterations - done);
       chain.run(a, rounds);
       done += rounds;
@@ -201,7 +205,14 @@ const PKCS12_PBE: Record<string, LegacyPbe> = {
   '1.2.840.113549.1.12.1.6': { name: 'pbeWithSHAAnd40BitRC2-CBC', cipher: 'rc2-cbc', keyBytes: 5, ivBytes: 8 },
 };
 
-const PKCS5_V1 = new Set(['1.2.840.113549.1.5.1', '1.2.840.113549.1.5.3', '1.2.840.113549.1.5.4', '1.2.840.113549.1.5.6', '1.2.840.113549.1.5.10', '1.2.840.113549.1.5.11']);
+const PKCS5_V1 = new Set([
+  '1.2.840.113549.1.5.1',
+  '1.2.840.113549.1.5.3',
+  '1.2.840.113549.1.5.4',
+  '1.2.840.113549.1.5.6',
+  '1.2.840.113549.1.5.10',
+  '1.2.840.113549.1.5.11',
+]);
 
 type Pbes2Cipher = { name: string; kind: 'aes' } | { name: string; kind: LegacyCipher; effectiveBits?: number };
 
@@ -260,7 +271,10 @@ function parsePbes2(params: Block | undefined): PasswordCipher {
   const pbes2 = withPkijs('PBES2 parameters', () => new pkijs.PBES2Params({ schema: params }));
   const kdfId = pbes2.keyDerivationFunc.algorithmId;
   if (kdfId !== OID.pbkdf2) {
-    throw new CertificateError('unsupported', kdfId === '1.3.6.1.4.1.11591.4.11' ? 'PBES2 with scrypt is not supported' : `Unsupported PBES2 key derivation ${kdfId}`);
+    throw new CertificateError(
+      'unsupported',
+      kdfId === '1.3.6.1.4.1.11591.4.11' ? 'PBES2 with scrypt is not supported' : `Unsupported PBES2 key derivation ${kdfId}`,
+    );
   }
   const kdfParams = pbes2.keyDerivationFunc.algorithmParams as Block | undefined;
   if (!kdfParams) throw corrupt('Invalid PBKDF2 parameters');
@@ -300,9 +314,7 @@ function parsePbes2(params: Block | undefined): PasswordCipher {
     description: `PBES2 (PBKDF2, ${cipher.name})`,
     async decrypt(password, data) {
       const base = await crypto.subtle.importKey('raw', toArrayBuffer(password.utf8), 'PBKDF2', false, ['deriveBits']);
-      const key = new Uint8Array(
-        await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: toArrayBuffer(salt), iterations, hash: prf }, base, keyBytes * 8),
-      );
+      const key = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: toArrayBuffer(salt), iterations, hash: prf }, base, keyBytes * 8));
       if (cipher.kind !== 'aes') return legacyDecrypt(cipher.kind, key, iv, data, effectiveBits ?? keyBytes * 8);
       if (iv.length !== 16 || data.length === 0 || data.length % 16 !== 0) return null;
       try {

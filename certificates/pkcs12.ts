@@ -130,14 +130,21 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
     }
   };
   const readSafeContentsBlock = (block: Block) =>
-    readSafeContents(withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block })), block, 0);
+    readSafeContents(
+      withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block })),
+      block,
+      0,
+    );
 
   for (const item of readAuthenticatedSafe(authSafeBytes)) {
     if (item.kind === 'plain') await readSafeContentsBlock(parseBer(item.data, 'PKCS#12 safe contents', { openEnded: false }));
     else await readSafeContentsBlock((await decryptItem(item.item)).block);
   }
   if (certificates.length === 0) {
-    throw new CertificateError('no-certificate', keys.length ? 'This PKCS#12 file holds a private key but no certificate' : 'This PKCS#12 file holds no certificate');
+    throw new CertificateError(
+      'no-certificate',
+      keys.length ? 'This PKCS#12 file holds a private key but no certificate' : 'This PKCS#12 file holds no certificate',
+    );
   }
   return { certificates, keys, encryption: descriptions.length ? descriptions.join(' / ') : null, integrity };
 }

@@ -20,9 +20,7 @@ const MAC_ITERATIONS = 10_000;
 // Client clocks run ahead of Azure's by minutes at times; a just-made certificate must not be "not yet valid".
 const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
-export async function createSelfSignedCertificate(
-  options: SelfSignedOptions,
-): Promise<{ cer: Uint8Array; pfx: Uint8Array; summary: CertificateSummary }> {
+export async function createSelfSignedCertificate(options: SelfSignedOptions): Promise<{ cer: Uint8Array; pfx: Uint8Array; summary: CertificateSummary }> {
   const { commonName, validityDays, keySize, password } = options;
   if (!commonName.trim()) throw new RangeError('commonName must not be empty');
   if (!(validityDays >= 1 && validityDays <= 36500)) throw new RangeError('validityDays must be between 1 and 36500');

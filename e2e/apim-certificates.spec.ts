@@ -24,14 +24,22 @@ const certificatesApi = (service: string) =>
 
 async function armToken(request: APIRequestContext): Promise<string> {
   const response = await request.post(`${url()}${TENANT}/v2.0/token`, {
-    form: { grant_type: 'client_credentials', client_id: '5e7f0000-0000-4000-8000-0000000005b1', client_secret: 'certportal-demo-secret', scope: 'https://management.azure.com/.default' },
+    form: {
+      grant_type: 'client_credentials',
+      client_id: '5e7f0000-0000-4000-8000-0000000005b1',
+      client_secret: 'certportal-demo-secret',
+      scope: 'https://management.azure.com/.default',
+    },
   });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function putCertificate(request: APIRequestContext, token: string, service: string, id: string, body: unknown): Promise<number> {
-  const response = await request.put(`${certificatesApi(service)}/${encodeURIComponent(id)}?api-version=2024-05-01`, { headers: { Authorization: `Bearer ${token}` }, data: body });
+  const response = await request.put(`${certificatesApi(service)}/${encodeURIComponent(id)}?api-version=2024-05-01`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: body,
+  });
   return response.status();
 }
 
@@ -51,7 +59,9 @@ async function search(page: Page, text: string) {
 const row = (page: Page, id: string) => page.getByRole('grid', { name: 'Certificates' }).getByRole('row', { name: new RegExp(`^${id}\\b`) });
 
 async function rowAction(page: Page, id: string, action: string) {
-  await row(page, id).getByRole('button', { name: `More actions for ${id}` }).click();
+  await row(page, id)
+    .getByRole('button', { name: `More actions for ${id}` })
+    .click();
   await page.getByRole('menuitem', { name: action }).click();
 }
 
@@ -113,7 +123,7 @@ test('the services blade lists every service; the service menu leads to its cert
   await confirm.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('a modern and a legacy (openssl -legacy) .pfx: preview thumbprints equal openssl\'s, both land in the grid with their expiry', async ({ page }) => {
+test("a modern and a legacy (openssl -legacy) .pfx: preview thumbprints equal openssl's, both land in the grid with their expiry", async ({ page }) => {
   const modern = makeCertificate('e2e-apim-modern', { days: 200 });
   const legacy = makeCertificate('e2e-apim-legacy', { days: 400 });
   const modernPfx = makePfx(modern, 'Modern-pass-1');
@@ -123,7 +133,10 @@ test('a modern and a legacy (openssl -legacy) .pfx: preview thumbprints equal op
   await addPfx(page, 'e2e-apim-modern', modernPfx, 'Modern-pass-1', modern.sha1);
   await addPfx(page, 'e2e-apim-legacy', legacyPfx, 'Legacy-pass-1', legacy.sha1);
   await search(page, 'e2e-apim-');
-  for (const [id, cert] of [['e2e-apim-modern', modern], ['e2e-apim-legacy', legacy]] as const) {
+  for (const [id, cert] of [
+    ['e2e-apim-modern', modern],
+    ['e2e-apim-legacy', legacy],
+  ] as const) {
     await expect(row(page, id)).toContainText(cert.sha1);
     await expect(row(page, id)).toContainText(cert.notAfter.toISOString().slice(0, 10));
     await expect(row(page, id)).toContainText('Valid');
@@ -218,7 +231,9 @@ test('two browsers replace the same certificate: the second gets the conflict di
   const first = makeCertificate('e2e-apim-race-a');
   const second = makeCertificate('e2e-apim-race-b');
   const token = await armToken(request);
-  const created = await putCertificate(request, token, MAIN, 'e2e-apim-conflict', { properties: { data: readFileSync(makePfx(original, 'p0')).toString('base64'), password: 'p0' } });
+  const created = await putCertificate(request, token, MAIN, 'e2e-apim-conflict', {
+    properties: { data: readFileSync(makePfx(original, 'p0')).toString('base64'), password: 'p0' },
+  });
   expect(created).toBe(201);
 
   const other = await browser.newContext();
@@ -263,7 +278,11 @@ test('two browsers replace the same certificate: the second gets the conflict di
 test('delete: one a policy uses names the policy and stays; an unused one is gone', async ({ page, request }) => {
   const cert = makeCertificate('e2e-apim-delete');
   const token = await armToken(request);
-  expect(await putCertificate(request, token, MAIN, 'e2e-apim-delete', { properties: { data: readFileSync(makePfx(cert, 'pd')).toString('base64'), password: 'pd' } })).toBe(201);
+  expect(
+    await putCertificate(request, token, MAIN, 'e2e-apim-delete', {
+      properties: { data: readFileSync(makePfx(cert, 'pd')).toString('base64'), password: 'pd' },
+    }),
+  ).toBe(201);
   await signIn(page, 'alice');
   await openCertificates(page);
   await search(page, 'backend-mtls');
@@ -340,7 +359,9 @@ test('1,000 certificates: search by subject goes to the service as $filter, and 
   await expect(page.getByText(/^10\d\d certificates \(100 loaded; scroll for more\)/)).toBeVisible();
   expect(await grid.getByRole('row').count()).toBeLessThan(60);
 
-  const filtered = page.waitForRequest((r) => r.url().includes('/certificates?') && (new URL(r.url()).searchParams.get('$filter') ?? '').includes("contains(subject,'svc-077')"));
+  const filtered = page.waitForRequest(
+    (r) => r.url().includes('/certificates?') && (new URL(r.url()).searchParams.get('$filter') ?? '').includes("contains(subject,'svc-077')"),
+  );
   await page.getByRole('searchbox', { name: /Search certificates/ }).fill('svc-077');
   const sent = new URL((await filtered).url());
   expect(sent.searchParams.get('$filter')).toBe("(contains(name,'svc-077') or contains(subject,'svc-077') or contains(thumbprint,'svc-077'))");
@@ -354,7 +375,7 @@ test('1,000 certificates: search by subject goes to the service as $filter, and 
   const dated = page.waitForRequest((r) => (new URL(r.url()).searchParams.get('$filter') ?? '').includes(`expirationDate lt ${cutoff}T00:00:00Z`));
   await page.getByRole('searchbox', { name: /Search certificates/ }).fill('svc-00');
   await page.getByLabel('Expires before').fill(cutoff);
-  expect(new URL((await dated).url()).searchParams.get('$filter')).toContain(" and expirationDate lt ");
+  expect(new URL((await dated).url()).searchParams.get('$filter')).toContain(' and expirationDate lt ');
   await expect(page.getByText('Found 5 certificates')).toBeVisible();
   await expect(row(page, 'bulk-0005')).toBeVisible();
   await page.getByLabel('Expires before').fill('');

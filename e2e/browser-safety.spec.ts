@@ -26,7 +26,23 @@ function makeHostileCertificate(name: string): { cerPath: string; sha1: string }
   const pem = tempPath(`${name}.pem`);
   const cer = tempPath(`${name}.cer`);
   const escape = (value: string) => value.replace(/\//g, '\\/');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', pem, '-days', '365', '-subj', `/CN=${escape(HOSTILE_CN)}/O=${escape(HOSTILE_O)}`, '-addext', 'extendedKeyUsage=clientAuth']);
+  execFileSync('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    pem,
+    '-days',
+    '365',
+    '-subj',
+    `/CN=${escape(HOSTILE_CN)}/O=${escape(HOSTILE_O)}`,
+    '-addext',
+    'extendedKeyUsage=clientAuth',
+  ]);
   execFileSync('openssl', ['x509', '-in', pem, '-outform', 'DER', '-out', cer]);
   const sha1 = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-fingerprint', '-sha1'], { encoding: 'utf8' }).trim().split('=')[1].replace(/:/g, '');
   const subject = execFileSync('openssl', ['x509', '-in', pem, '-noout', '-subject', '-nameopt', 'sep_comma_plus,utf8'], { encoding: 'utf8' });
@@ -99,11 +115,25 @@ test('a management certificate whose subject is HTML and script renders as text:
   expect(seen.cspViolations).toEqual([]);
 });
 
-test('an API Management certificate whose subject is HTML and script renders as text: add pane preview, toast, grid, details pane', async ({ page, request }) => {
+test('an API Management certificate whose subject is HTML and script renders as text: add pane preview, toast, grid, details pane', async ({
+  page,
+  request,
+}) => {
   const seen = watch(page);
   const cert = makeHostileCertificate('hostile-apim');
   const pfxPath = tempPath('hostile-apim.pfx');
-  execFileSync('openssl', ['pkcs12', '-export', '-in', cert.cerPath.replace(/\.cer$/, '.pem'), '-inkey', cert.cerPath.replace(/\.cer$/, '.key'), '-out', pfxPath, '-passout', 'pass:hostile']);
+  execFileSync('openssl', [
+    'pkcs12',
+    '-export',
+    '-in',
+    cert.cerPath.replace(/\.cer$/, '.pem'),
+    '-inkey',
+    cert.cerPath.replace(/\.cer$/, '.key'),
+    '-out',
+    pfxPath,
+    '-passout',
+    'pass:hostile',
+  ]);
   await signIn(page, 'alice');
   // The development service: the APIM spec counts certificates in the production ones, and may run alongside.
   await page.goto(`/apim/${DEVELOPMENT}/rg-apim-dev/contoso-apim-dev/certificates`);
@@ -143,7 +173,12 @@ test('an API Management certificate whose subject is HTML and script renders as 
 
   // leave the service as it was
   const token = await request.post(`${process.env.CERTPORTAL_E2E_URL}${TENANT}/v2.0/token`, {
-    form: { grant_type: 'client_credentials', client_id: '5e7f0000-0000-4000-8000-0000000005b1', client_secret: 'certportal-demo-secret', scope: 'https://management.azure.com/.default' },
+    form: {
+      grant_type: 'client_credentials',
+      client_id: '5e7f0000-0000-4000-8000-0000000005b1',
+      client_secret: 'certportal-demo-secret',
+      scope: 'https://management.azure.com/.default',
+    },
   });
   const { access_token: accessToken } = (await token.json()) as { access_token: string };
   const deleted = await request.delete(

@@ -96,7 +96,11 @@ test('a dropped .pfx is explained and its public part can be taken out; a corrup
   await expect(dialog.getByRole('region', { name: 'Certificate preview' })).toContainText(cert.sha1);
   await expect(dialog.getByText('the private key stays on your machine')).toBeVisible();
 
-  await fileInput(page).setInputFiles({ name: 'corrupt.cer', mimeType: 'application/octet-stream', buffer: Buffer.from([0x30, 0x82, 0x05, 0x00, 0x01, 0x02, 0x03]) });
+  await fileInput(page).setInputFiles({
+    name: 'corrupt.cer',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from([0x30, 0x82, 0x05, 0x00, 0x01, 0x02, 0x03]),
+  });
   await expect(dialog.getByText('This file cannot be used')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Upload' })).toBeDisabled();
 });
@@ -132,7 +136,10 @@ test('a self-signed certificate made in the browser: its .pfx opens the API as a
   const pfx = readFileSync(saved);
   expect(await asmWithClientCertificate(pfx, 'keep-it-safe-123', url)).toBe(200);
 
-  await page.getByRole('row', { name: /e2e-self-signed/ }).getByRole('checkbox').check();
+  await page
+    .getByRole('row', { name: /e2e-self-signed/ })
+    .getByRole('checkbox')
+    .check();
   await page.getByRole('button', { name: 'Delete' }).click();
   const confirm = page.getByRole('alertdialog', { name: 'Delete confirmation' });
   await confirm.getByRole('button', { name: 'Delete' }).click();

@@ -20,7 +20,11 @@ test('a broken config.json shows a page that names the problem', async ({ page }
 
 test('a config.json with wrong values lists each wrong key', async ({ page }) => {
   await page.route('**/config.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ auth: { clientId: 'nope', authority: 'http://example.test', knownAuthorities: [] }, armEndpoint: 'https://management.azure.com' }) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ auth: { clientId: 'nope', authority: 'http://example.test', knownAuthorities: [] }, armEndpoint: 'https://management.azure.com' }),
+    }),
   );
   await page.goto('/');
   await expect(page.getByRole('alert')).toHaveText('config.json is not valid.');

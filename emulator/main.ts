@@ -74,6 +74,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  console.error("Run `npm run emulator -- --help` for usage.");
+  console.error('Run `npm run emulator -- --help` for usage.');
   process.exit(1);
 });

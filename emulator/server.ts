@@ -54,7 +54,8 @@ interface Service {
   toError(error: unknown, wwwAuthenticate: string): ApiResponse;
 }
 
-const corsAllowHeaders = 'Authorization, Content-Type, If-Match, If-None-Match, x-ms-version, x-ms-client-request-id, x-ms-correlation-request-id, x-ms-return-client-request-id';
+const corsAllowHeaders =
+  'Authorization, Content-Type, If-Match, If-None-Match, x-ms-version, x-ms-client-request-id, x-ms-correlation-request-id, x-ms-return-client-request-id';
 const corsExposeHeaders = 'ETag, Location, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, WWW-Authenticate, Retry-After';
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
@@ -129,7 +130,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   /** The pipeline for one API request: read it top to bottom. */
-  async function handleApi(service: Service, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string, baseHeaders: Record<string, string>): Promise<number> {
+  async function handleApi(
+    service: Service,
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+    baseHeaders: Record<string, string>,
+  ): Promise<number> {
     const wwwAuthenticate = `Bearer authorization_uri="${identity!.authority}", error="invalid_token", error_description="The access token is missing or invalid", resource_id="${service.audience}"`;
     const request: ApiRequest = {
       method: req.method ?? 'GET',
@@ -164,7 +172,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       // handler: authorization, validation and the operation itself live with the service
       response = await service.handler(request, env);
     } catch (error) {
-      if (!(error instanceof ArmError) && !(error instanceof AsmError)) log(`[${requestId}] ${service.name} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!(error instanceof ArmError) && !(error instanceof AsmError))
+        log(`[${requestId}] ${service.name} internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       response = service.toError(error, wwwAuthenticate);
     }
     send(res, response, baseHeaders);
@@ -195,7 +204,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const service = services.find((s) => url.pathname === s.prefix || url.pathname.startsWith(`${s.prefix}/`));
     let status = 0;
     if (service && req.method === 'OPTIONS') {
-      res.writeHead(204, { ...base, 'Access-Control-Allow-Methods': 'GET, HEAD, PUT, PATCH, POST, DELETE', 'Access-Control-Allow-Headers': corsAllowHeaders, 'Access-Control-Max-Age': '600' }).end();
+      res
+        .writeHead(204, {
+          ...base,
+          'Access-Control-Allow-Methods': 'GET, HEAD, PUT, PATCH, POST, DELETE',
+          'Access-Control-Allow-Headers': corsAllowHeaders,
+          'Access-Control-Max-Age': '600',
+        })
+        .end();
       status = 204;
     } else if (service) {
       status = await handleApi(service, req, res, url, requestId, base);
@@ -254,7 +270,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   origin = `https://localhost:${port}`;
   env.origin = origin;
   // `localhost` may resolve to ::1 first: listen there too when the machine has IPv6 loopback.
-  const server6 = createServer({ key: tls.serverKeyPem, cert: tls.serverCertPem, requestCert: true, rejectUnauthorized: false }, server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void);
+  const server6 = createServer(
+    { key: tls.serverKeyPem, cert: tls.serverCertPem, requestCert: true, rejectUnauthorized: false },
+    server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void,
+  );
   await new Promise<void>((done) => {
     server6.once('error', () => done());
     server6.listen(port, '::1', () => done());

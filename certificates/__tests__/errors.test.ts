@@ -182,4 +182,3 @@ describe('encoding helpers', () => {
     expect(() => fromBase64('ab$d')).toThrow(CertificateError);
   });
 });
-

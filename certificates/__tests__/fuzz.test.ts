@@ -28,12 +28,43 @@ function buildSeeds(): { name: string; bytes: Uint8Array; password?: string }[] 
   const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
   run('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ec.key');
   run('genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', 'rsa.key');
-  run('req', '-x509', '-new', '-key', 'ec.key', '-subj', '/O=Fuzz/CN=fuzz.example', '-days', '30', '-out', 'ec.pem', '-addext', 'subjectAltName=DNS:a.example,IP:10.0.0.1');
+  run(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ec.key',
+    '-subj',
+    '/O=Fuzz/CN=fuzz.example',
+    '-days',
+    '30',
+    '-out',
+    'ec.pem',
+    '-addext',
+    'subjectAltName=DNS:a.example,IP:10.0.0.1',
+  );
   run('req', '-x509', '-new', '-key', 'rsa.key', '-subj', '/CN=rsa fuzz', '-days', '30', '-out', 'rsa.pem', '-addext', 'extendedKeyUsage=clientAuth');
   run('x509', '-in', 'ec.pem', '-outform', 'DER', '-out', 'ec.der');
   // One round of each KDF keeps every attempt fast; the parsing paths are the same as with 2048.
   run('pkcs12', '-export', '-in', 'ec.pem', '-inkey', 'ec.key', '-out', 'modern.pfx', '-passout', 'pass:fuzz', '-iter', '1', '-nomaciter');
-  run('pkcs12', '-export', '-legacy', '-in', 'rsa.pem', '-inkey', 'rsa.key', '-certfile', 'ec.pem', '-out', 'legacy.pfx', '-passout', 'pass:fuzz', '-iter', '1', '-nomaciter');
+  run(
+    'pkcs12',
+    '-export',
+    '-legacy',
+    '-in',
+    'rsa.pem',
+    '-inkey',
+    'rsa.key',
+    '-certfile',
+    'ec.pem',
+    '-out',
+    'legacy.pfx',
+    '-passout',
+    'pass:fuzz',
+    '-iter',
+    '1',
+    '-nomaciter',
+  );
   const bundle = readFileSync(join(dir, 'ec.pem'), 'utf8') + readFileSync(join(dir, 'rsa.pem'), 'utf8');
   const seeds = [
     { name: 'der', bytes: read('ec.der') },

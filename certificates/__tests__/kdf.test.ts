@@ -31,7 +31,11 @@ describe('PKCS#12 KDF (RFC 7292 B.2)', () => {
 
   it.each(Object.values(HASHES).map((h) => [h.name, h] as const))('%s chained rounds equal plain digests', async (_name, hash) => {
     for (const iterations of [1, 2, 2048]) {
-      for (const [id, length] of [[1, 24], [2, 8], [3, hash.outputBytes]] as const) {
+      for (const [id, length] of [
+        [1, 24],
+        [2, 8],
+        [3, hash.outputBytes],
+      ] as const) {
         const fast = await pkcs12Kdf(hash, password, salt, id, iterations, length);
         expect(toHex(fast)).toBe(toHex(referenceKdf(hash, password, salt, id, iterations, length)));
       }

@@ -127,13 +127,85 @@ export function buildCorpus(): { dir: string; files: CorpusFile[] } {
   writeFileSync(join(dir, 'index.txt'), '');
   writeFileSync(join(dir, 'serial'), '1000\n');
   mkdirSync(join(dir, 'newcerts'));
-  run('req', '-x509', '-new', '-key', 'p384.key', '-subj', '/O=Test Root Org/CN=Test Root CA', '-days', '3650', '-out', 'root.pem', '-config', 'ca.cnf', '-extensions', 'v3_ca');
+  run(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'p384.key',
+    '-subj',
+    '/O=Test Root Org/CN=Test Root CA',
+    '-days',
+    '3650',
+    '-out',
+    'root.pem',
+    '-config',
+    'ca.cnf',
+    '-extensions',
+    'v3_ca',
+  );
   run('req', '-new', '-key', 'p256.key', '-subj', '/O=Test Root Org/CN=Test Intermediate CA', '-out', 'inter.csr');
-  run('ca', '-config', 'ca.cnf', '-batch', '-notext', '-cert', 'root.pem', '-keyfile', 'p384.key', '-extensions', 'v3_ca', '-days', '1000', '-in', 'inter.csr', '-out', 'inter.pem');
+  run(
+    'ca',
+    '-config',
+    'ca.cnf',
+    '-batch',
+    '-notext',
+    '-cert',
+    'root.pem',
+    '-keyfile',
+    'p384.key',
+    '-extensions',
+    'v3_ca',
+    '-days',
+    '1000',
+    '-in',
+    'inter.csr',
+    '-out',
+    'inter.pem',
+  );
   run('req', '-new', '-key', 'rsa2048.key', '-subj', '/O=Leaf Org/CN=leaf.example.com', '-out', 'leaf.csr');
-  run('ca', '-config', 'ca.cnf', '-batch', '-notext', '-cert', 'inter.pem', '-keyfile', 'p256.key', '-extensions', 'v3_leaf', '-days', '200', '-in', 'leaf.csr', '-out', 'leaf.pem');
+  run(
+    'ca',
+    '-config',
+    'ca.cnf',
+    '-batch',
+    '-notext',
+    '-cert',
+    'inter.pem',
+    '-keyfile',
+    'p256.key',
+    '-extensions',
+    'v3_leaf',
+    '-days',
+    '200',
+    '-in',
+    'leaf.csr',
+    '-out',
+    'leaf.pem',
+  );
   const dated = (name: string, start: string, end: string) => {
-    run('ca', '-config', 'ca.cnf', '-batch', '-notext', '-cert', 'root.pem', '-keyfile', 'p384.key', '-extensions', 'v3_leaf', '-startdate', start, '-enddate', end, '-in', 'leaf.csr', '-out', `${name}.pem`);
+    run(
+      'ca',
+      '-config',
+      'ca.cnf',
+      '-batch',
+      '-notext',
+      '-cert',
+      'root.pem',
+      '-keyfile',
+      'p384.key',
+      '-extensions',
+      'v3_leaf',
+      '-startdate',
+      start,
+      '-enddate',
+      end,
+      '-in',
+      'leaf.csr',
+      '-out',
+      `${name}.pem`,
+    );
     run('x509', '-in', `${name}.pem`, '-outform', 'DER', '-out', `${name}.der`);
   };
   dated('expired', '20200101000000Z', '20210615120000Z');

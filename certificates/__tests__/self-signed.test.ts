@@ -10,7 +10,10 @@ import { openssl, opensslReport } from './openssl-corpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'cert-self-signed-'));
 const fingerprint = (args: string[], input?: string) =>
-  openssl(['x509', ...args, '-noout', '-fingerprint', '-sha1'], dir, input).split('=')[1].trim().replace(/:/g, '');
+  openssl(['x509', ...args, '-noout', '-fingerprint', '-sha1'], dir, input)
+    .split('=')[1]
+    .trim()
+    .replace(/:/g, '');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

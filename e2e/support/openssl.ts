@@ -23,7 +23,22 @@ export function makeCertificate(name: string, options: { days?: number; clientAu
   const pemPath = join(dir, `${name}.pem`);
   const cerPath = join(dir, `${name}.cer`);
   const ext = options.clientAuth === false ? [] : ['-addext', 'extendedKeyUsage=clientAuth'];
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', pemPath, '-days', String(options.days ?? 365), '-subj', `/CN=${name}/O=certportal e2e`, ...ext);
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    keyPath,
+    '-out',
+    pemPath,
+    '-days',
+    String(options.days ?? 365),
+    '-subj',
+    `/CN=${name}/O=certportal e2e`,
+    ...ext,
+  );
   openssl('x509', '-in', pemPath, '-outform', 'DER', '-out', cerPath);
   return { cerPath, keyPath, pemPath, ...facts(pemPath) };
 }

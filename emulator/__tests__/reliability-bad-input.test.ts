@@ -45,7 +45,9 @@ function raw(path: string, init: { method?: string; headers?: Record<string, str
     const req = httpsRequest({ host: 'localhost', port: emulator.port, path, method: init.method ?? 'GET', headers: init.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     // The server may answer (413, 431) and close before the whole upload is written.
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
@@ -95,7 +97,13 @@ const asmCollection = `/asm/${development}/certificates`;
 
 describe('malformed bodies and wrong content types', () => {
   it('ARM: malformed JSON, an empty body, a JSON array → 400 InvalidRequestContent; a missing properties → 400 ValidationError', async () => {
-    for (const body of ['{"properties": {', '', '[1,2]', '"just a string"', '{"properties":{"keyVault":{"secretIdentifier":"https://contoso-prod-kv.vault.azure.net/secrets/gateway-cert"}}}}']) {
+    for (const body of [
+      '{"properties": {',
+      '',
+      '[1,2]',
+      '"just a string"',
+      '{"properties":{"keyVault":{"secretIdentifier":"https://contoso-prod-kv.vault.azure.net/secrets/gateway-cert"}}}}',
+    ]) {
       expectArmError(await raw(certificate('bad-json'), { method: 'PUT', headers: json(), body }), 400, 'InvalidRequestContent');
       await stillServing();
     }
@@ -104,7 +112,11 @@ describe('malformed bodies and wrong content types', () => {
 
   it('ARM: wrong content types → 415 UnsupportedMediaType, even with a valid JSON body', async () => {
     for (const type of ['text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) {
-      expectArmError(await raw(certificate('bad-type'), { method: 'PUT', headers: { ...arm(), 'Content-Type': type }, body: keyVaultBody() }), 415, 'UnsupportedMediaType');
+      expectArmError(
+        await raw(certificate('bad-type'), { method: 'PUT', headers: { ...arm(), 'Content-Type': type }, body: keyVaultBody() }),
+        415,
+        'UnsupportedMediaType',
+      );
       await stillServing();
     }
   });
@@ -121,7 +133,11 @@ describe('malformed bodies and wrong content types', () => {
       expectAsmError(await raw(asmCollection, { method: 'POST', headers: xmlHeaders(), body }), 400, 'InvalidXmlRequest');
       await stillServing();
     }
-    expectAsmError(await raw(asmCollection, { method: 'POST', headers: { ...asm(), 'Content-Type': 'application/json' }, body: '{"a":1}' }), 400, 'InvalidXmlRequest');
+    expectAsmError(
+      await raw(asmCollection, { method: 'POST', headers: { ...asm(), 'Content-Type': 'application/json' }, body: '{"a":1}' }),
+      400,
+      'InvalidXmlRequest',
+    );
   });
 
   it('Service Management: a missing x-ms-version → 400 MissingOrIncorrectVersionHeader', async () => {
@@ -136,14 +152,22 @@ describe('bodies over the size limit', () => {
   it('ARM: declared and chunked → 413 RequestEntityTooLarge (JSON)', async () => {
     expectArmError(await raw(certificate('too-big'), { method: 'PUT', headers: json(), body: oversized }), 413, 'RequestEntityTooLarge');
     await stillServing();
-    expectArmError(await raw(certificate('too-big'), { method: 'PUT', headers: { ...json(), 'Transfer-Encoding': 'chunked' }, chunks: inChunks }), 413, 'RequestEntityTooLarge');
+    expectArmError(
+      await raw(certificate('too-big'), { method: 'PUT', headers: { ...json(), 'Transfer-Encoding': 'chunked' }, chunks: inChunks }),
+      413,
+      'RequestEntityTooLarge',
+    );
     await stillServing();
   });
 
   it('Service Management: declared and chunked → 413 RequestEntityTooLarge (XML)', async () => {
     expectAsmError(await raw(asmCollection, { method: 'POST', headers: xmlHeaders(), body: oversized }), 413, 'RequestEntityTooLarge');
     await stillServing();
-    expectAsmError(await raw(asmCollection, { method: 'POST', headers: { ...xmlHeaders(), 'Transfer-Encoding': 'chunked' }, chunks: inChunks }), 413, 'RequestEntityTooLarge');
+    expectAsmError(
+      await raw(asmCollection, { method: 'POST', headers: { ...xmlHeaders(), 'Transfer-Encoding': 'chunked' }, chunks: inChunks }),
+      413,
+      'RequestEntityTooLarge',
+    );
     await stillServing();
   });
 
@@ -155,11 +179,20 @@ describe('bodies over the size limit', () => {
 });
 
 describe('headers at and past their limits', () => {
-  it('a 12 KiB If-Match that matches nothing → 412 PreconditionFailed; past Node\'s 16 KiB header limit → 431', async () => {
-    const huge = Array.from({ length: 1200 }, (_, i) => `"etag-${i}"`).join(', ').slice(0, 12 * 1024);
-    expectArmError(await raw(certificate('backend-mtls'), { method: 'PUT', headers: { ...json(), 'If-Match': huge }, body: keyVaultBody() }), 412, 'PreconditionFailed');
+  it("a 12 KiB If-Match that matches nothing → 412 PreconditionFailed; past Node's 16 KiB header limit → 431", async () => {
+    const huge = Array.from({ length: 1200 }, (_, i) => `"etag-${i}"`)
+      .join(', ')
+      .slice(0, 12 * 1024);
+    expectArmError(
+      await raw(certificate('backend-mtls'), { method: 'PUT', headers: { ...json(), 'If-Match': huge }, body: keyVaultBody() }),
+      412,
+      'PreconditionFailed',
+    );
     await stillServing();
-    expect((await raw(certificate('backend-mtls'), { method: 'PUT', headers: { ...json(), 'If-Match': `"${'A'.repeat(20 * 1024)}"` }, body: keyVaultBody() })).status).toBe(431);
+    expect(
+      (await raw(certificate('backend-mtls'), { method: 'PUT', headers: { ...json(), 'If-Match': `"${'A'.repeat(20 * 1024)}"` }, body: keyVaultBody() }))
+        .status,
+    ).toBe(431);
     await stillServing();
   });
 
@@ -178,7 +211,8 @@ describe('headers at and past their limits', () => {
 });
 
 describe('ids at and past their limits', () => {
-  const groupPath = (group: string, service: string) => `/arm/subscriptions/${production}/resourceGroups/${group}/providers/Microsoft.ApiManagement/service/${service}/certificates?${API_VERSION}`;
+  const groupPath = (group: string, service: string) =>
+    `/arm/subscriptions/${production}/resourceGroups/${group}/providers/Microsoft.ApiManagement/service/${service}/certificates?${API_VERSION}`;
 
   it('certificateId: 81 characters → 400 ValidationError (GET and PUT); 80 → 404 for a GET (a valid id, not there)', async () => {
     expectArmError(await raw(certificate('c'.repeat(81)), { headers: arm() }), 400, 'ValidationError');

@@ -24,7 +24,7 @@ const collection = certificatesPath().replace(/^\/arm/, '');
 const json = { 'Content-Type': 'application/json' };
 
 describe('races on API Management certificates', () => {
-  it('20 concurrent PUTs with the same If-Match: exactly one 200, nineteen 412, and the stored ETag is the winner\'s', async () => {
+  it("20 concurrent PUTs with the same If-Match: exactly one 200, nineteen 412, and the stored ETag is the winner's", async () => {
     const path = `${collection}/race-if-match?${API_VERSION}`;
     const created = await emulator.arm(path, { method: 'PUT', headers: json, body: keyVaultBody() });
     expect(created.status).toBe(201);

@@ -32,11 +32,20 @@ function mix(armToken: string, asmToken: string): LoadRequest[] {
   const filter = encodeURIComponent("contains(subject,'contoso') or startswith(name,'soak-')");
   return [
     { method: 'GET', path: `${collection}?${API_VERSION}&$filter=${filter}`, headers: arm },
-    { method: 'PUT', headers: { ...arm, 'Content-Type': 'application/json' }, body: keyVaultBody(), setupRequest: (request) => ({ ...request, path: `${collection}/${pick()}?${API_VERSION}` }) },
+    {
+      method: 'PUT',
+      headers: { ...arm, 'Content-Type': 'application/json' },
+      body: keyVaultBody(),
+      setupRequest: (request) => ({ ...request, path: `${collection}/${pick()}?${API_VERSION}` }),
+    },
     { method: 'GET', headers: arm, setupRequest: (request) => ({ ...request, path: `${collection}/${pick()}?${API_VERSION}` }) },
     { method: 'GET', path: `${collection}?${API_VERSION}&$top=5`, headers: arm },
     { method: 'DELETE', headers: { ...arm, 'If-Match': '*' }, setupRequest: (request) => ({ ...request, path: `${collection}/${pick()}?${API_VERSION}` }) },
-    { method: 'GET', path: `/asm/2c4e8a10-5d3b-4f6e-9a7c-1e2d3f4a5b6c/certificates`, headers: { Authorization: `Bearer ${asmToken}`, 'x-ms-version': '2014-10-01' } },
+    {
+      method: 'GET',
+      path: `/asm/2c4e8a10-5d3b-4f6e-9a7c-1e2d3f4a5b6c/certificates`,
+      headers: { Authorization: `Bearer ${asmToken}`, 'x-ms-version': '2014-10-01' },
+    },
   ];
 }
 
@@ -45,28 +54,32 @@ function summary(result: LoadResult): string {
 }
 
 describe('soak', () => {
-  it(`${SOAK_SECONDS} s of mixed reads and writes: no 5xx, no dropped requests, RSS within 20% of after warm-up`, async () => {
-    emulator = await startChildEmulator({ location: dir, demo: true });
-    const requests = mix(await emulator.token(), await emulator.token(ASM_SCOPE));
-    const url = emulator.url;
+  it(
+    `${SOAK_SECONDS} s of mixed reads and writes: no 5xx, no dropped requests, RSS within 20% of after warm-up`,
+    async () => {
+      emulator = await startChildEmulator({ location: dir, demo: true });
+      const requests = mix(await emulator.token(), await emulator.token(ASM_SCOPE));
+      const url = emulator.url;
 
-    const warmup = await runLoad({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests });
-    const rssAfterWarmup = emulator.rss();
-    const soak = await runLoad({ url, connections: CONNECTIONS, duration: SOAK_SECONDS, requests });
-    const rssAtEnd = emulator.rss();
-    console.log(`soak warm-up: ${summary(warmup)}; RSS ${((rssAfterWarmup ?? 0) / 2 ** 20).toFixed(1)} MiB`);
-    console.log(`soak: ${summary(soak)}; RSS ${((rssAtEnd ?? 0) / 2 ** 20).toFixed(1)} MiB`);
+      const warmup = await runLoad({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, requests });
+      const rssAfterWarmup = emulator.rss();
+      const soak = await runLoad({ url, connections: CONNECTIONS, duration: SOAK_SECONDS, requests });
+      const rssAtEnd = emulator.rss();
+      console.log(`soak warm-up: ${summary(warmup)}; RSS ${((rssAfterWarmup ?? 0) / 2 ** 20).toFixed(1)} MiB`);
+      console.log(`soak: ${summary(soak)}; RSS ${((rssAtEnd ?? 0) / 2 ** 20).toFixed(1)} MiB`);
 
-    for (const result of [warmup, soak]) {
-      expect(result['5xx']).toBe(0);
-      expect(result.errors).toBe(0);
-      expect(result.timeouts).toBe(0);
-      // Reads and writes both happened, and most answers were successes.
-      expect(result['2xx']).toBeGreaterThan(result.requests.total / 2);
-    }
-    expect(Object.keys(soak.statusCodeStats ?? {}).sort()).toEqual(expect.arrayContaining(['200', '201']));
-    expect(rssAfterWarmup).toBeGreaterThan(0);
-    const growth = (rssAtEnd! - rssAfterWarmup!) / rssAfterWarmup!;
-    expect(growth, `RSS grew ${(growth * 100).toFixed(1)}% during the soak`).toBeLessThanOrEqual(0.2);
-  }, (WARMUP_SECONDS + SOAK_SECONDS + 90) * 1000);
+      for (const result of [warmup, soak]) {
+        expect(result['5xx']).toBe(0);
+        expect(result.errors).toBe(0);
+        expect(result.timeouts).toBe(0);
+        // Reads and writes both happened, and most answers were successes.
+        expect(result['2xx']).toBeGreaterThan(result.requests.total / 2);
+      }
+      expect(Object.keys(soak.statusCodeStats ?? {}).sort()).toEqual(expect.arrayContaining(['200', '201']));
+      expect(rssAfterWarmup).toBeGreaterThan(0);
+      const growth = (rssAtEnd! - rssAfterWarmup!) / rssAfterWarmup!;
+      expect(growth, `RSS grew ${(growth * 100).toFixed(1)}% during the soak`).toBeLessThanOrEqual(0.2);
+    },
+    (WARMUP_SECONDS + SOAK_SECONDS + 90) * 1000,
+  );
 });

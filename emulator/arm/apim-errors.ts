@@ -19,7 +19,11 @@ export const apimErrors = {
   certificateNotFound: (certificateId: string, serviceName: string) =>
     new ArmError(404, 'ResourceNotFound', `Certificate '${certificateId}' was not found in API Management service '${serviceName}'.`),
   serviceNotFound: (serviceName: string, resourceGroup: string) =>
-    new ArmError(404, 'ResourceNotFound', `The Resource 'Microsoft.ApiManagement/service/${serviceName}' under resource group '${resourceGroup}' was not found.`),
+    new ArmError(
+      404,
+      'ResourceNotFound',
+      `The Resource 'Microsoft.ApiManagement/service/${serviceName}' under resource group '${resourceGroup}' was not found.`,
+    ),
   certificateExists: (certificateId: string) =>
     new ArmError(
       409,
@@ -33,9 +37,13 @@ export const apimErrors = {
       `Certificate '${certificateId}' has changed since the ETag in If-Match was read (or does not exist). Read it again to get its current ETag.`,
     ),
   ifMatchRequired: (certificateId: string) =>
-    new ArmError(400, 'ValidationError', `Deleting certificate '${certificateId}' requires an If-Match header: the ETag from your last read, or * to delete it whatever its state.`, 'If-Match', [
-      { code: 'ValidationError', target: 'If-Match', message: 'The If-Match header is required.' },
-    ]),
+    new ArmError(
+      400,
+      'ValidationError',
+      `Deleting certificate '${certificateId}' requires an If-Match header: the ETag from your last read, or * to delete it whatever its state.`,
+      'If-Match',
+      [{ code: 'ValidationError', target: 'If-Match', message: 'The If-Match header is required.' }],
+    ),
   certificateInUse: (certificateId: string, references: CertificateReference[]) =>
     new ArmError(
       400,

@@ -60,7 +60,8 @@ function decodeSegments(path: string): string[] {
   }
   // An encoded slash or backslash would put a path inside one name (`certificates/a%2Fb` → id 'a/b').
   const smuggled = segments.find((segment) => /[/\\]/.test(segment));
-  if (smuggled !== undefined) throw armErrors.invalidRequestContent(`The request path '${path}' has a segment that decodes to '${smuggled}': names may not contain '/' or '\\'.`);
+  if (smuggled !== undefined)
+    throw armErrors.invalidRequestContent(`The request path '${path}' has a segment that decodes to '${smuggled}': names may not contain '/' or '\\'.`);
   return segments;
 }
 

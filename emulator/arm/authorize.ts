@@ -4,7 +4,6 @@ import { apimErrors } from './apim-errors.ts';
 import type { ArmContext } from './arm-context.ts';
 import { GUID_PATTERN } from './path-parameters.ts';
 
-
 /**
  * Azure RBAC at subscription scope, as ARM's front door applies it before a resource provider sees the
  * request: a caller with no role gets 403, a Reader may read only, and a disabled subscription is read-only.

@@ -21,7 +21,10 @@ export function checkServiceName(name: string): void {
 
 export function checkCertificateId(id: string): void {
   if (id.length < 1 || id.length > 80) {
-    throw validationError('certificateId', `The certificate id must be 1 to 80 characters long; '${id.length > 90 ? `${id.slice(0, 80)}…` : id}' has ${id.length}.`);
+    throw validationError(
+      'certificateId',
+      `The certificate id must be 1 to 80 characters long; '${id.length > 90 ? `${id.slice(0, 80)}…` : id}' has ${id.length}.`,
+    );
   }
   const bad = /[*#&+:<>?]/.exec(id);
   if (bad) throw validationError('certificateId', `The certificate id '${id}' contains '${bad[0]}'; it may not contain any of * # & + : < > ?.`);

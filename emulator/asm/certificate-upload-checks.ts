@@ -44,7 +44,9 @@ async function readPublicCertificate(data: Uint8Array): Promise<CertificateSumma
     );
   }
   if (format !== 'der') {
-    throw asmErrors.badRequest(`SubscriptionCertificateData holds ${format === 'pem' ? 'PEM text' : 'base64 text'}: send the base64 of the DER certificate (.cer) bytes.`);
+    throw asmErrors.badRequest(
+      `SubscriptionCertificateData holds ${format === 'pem' ? 'PEM text' : 'base64 text'}: send the base64 of the DER certificate (.cer) bytes.`,
+    );
   }
   try {
     return await summarizeCertificate(data);
@@ -69,8 +71,9 @@ function checkPublicKey(claimedBase64: string, data: Uint8Array): Uint8Array {
   const claimed = decodeBase64(claimedBase64, 'SubscriptionCertificatePublicKey');
   const actual = dotNetPublicKey(data);
   if (bytesEqual(claimed, actual)) return actual;
-  const spkiHint = claimed.length > actual.length && bytesEqual(claimed.subarray(claimed.length - actual.length), actual)
-    ? ' It looks like the whole SubjectPublicKeyInfo: send only the key (for RSA the PKCS#1 RSAPublicKey), as .NET GetPublicKey() returns it.'
-    : ' It must be the key as .NET GetPublicKey() returns it (for RSA the PKCS#1 RSAPublicKey).';
+  const spkiHint =
+    claimed.length > actual.length && bytesEqual(claimed.subarray(claimed.length - actual.length), actual)
+      ? ' It looks like the whole SubjectPublicKeyInfo: send only the key (for RSA the PKCS#1 RSAPublicKey), as .NET GetPublicKey() returns it.'
+      : ' It must be the key as .NET GetPublicKey() returns it (for RSA the PKCS#1 RSAPublicKey).';
   throw asmErrors.badRequest(`SubscriptionCertificatePublicKey does not match the certificate's public key.${spkiHint}`);
 }

@@ -25,7 +25,12 @@ export function createRsaKeyPair(): Promise<CryptoKeyPair> {
  * A self-signed client-authentication certificate, as `New-SelfSignedCertificate` or `makecert` made for
  * management certificates. Generating RSA keys is the slow part: pass one key pair to sign many.
  */
-export async function issueManagementCertificate(options: { keyPair: CryptoKeyPair; commonName: string; notBefore: Date; notAfter: Date }): Promise<IssuedCertificate> {
+export async function issueManagementCertificate(options: {
+  keyPair: CryptoKeyPair;
+  commonName: string;
+  notBefore: Date;
+  notAfter: Date;
+}): Promise<IssuedCertificate> {
   const serial = webcrypto.getRandomValues(new Uint8Array(16));
   serial[0] &= 0x7f;
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({

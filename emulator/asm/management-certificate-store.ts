@@ -31,14 +31,15 @@ const fromRow = (row: Row): ManagementCertificate => ({
 });
 
 export function listManagementCertificates(db: Db, subscriptionId: string): ManagementCertificate[] {
-  const rows = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? ORDER BY created, thumbprint')
-    .all(subscriptionId) as Row[];
+  const rows = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? ORDER BY created, thumbprint').all(subscriptionId) as Row[];
   return rows.map(fromRow);
 }
 
 export function findManagementCertificate(db: Db, subscriptionId: string, thumbprint: string): ManagementCertificate | undefined {
-  const row = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?')
-    .get(subscriptionId, thumbprint.toUpperCase()) as Row | undefined;
+  const row = statement(db, 'SELECT * FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?').get(
+    subscriptionId,
+    thumbprint.toUpperCase(),
+  ) as Row | undefined;
   return row && fromRow(row);
 }
 
@@ -54,22 +55,27 @@ export type AddOutcome = { kind: 'added' } | { kind: 'duplicate' } | { kind: 'li
  * so concurrent requests cannot interleave between the count and the insert.
  */
 export function addManagementCertificate(db: Db, certificate: ManagementCertificate, limit = MANAGEMENT_CERTIFICATE_LIMIT): AddOutcome {
-  return db.transaction((): AddOutcome => {
-    if (findManagementCertificate(db, certificate.subscriptionId, certificate.thumbprint)) return { kind: 'duplicate' };
-    const count = countManagementCertificates(db, certificate.subscriptionId);
-    if (count >= limit) return { kind: 'limit-reached', count };
-    statement(db, 'INSERT INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
-      certificate.subscriptionId,
-      certificate.thumbprint.toUpperCase(),
-      Buffer.from(certificate.publicKey),
-      Buffer.from(certificate.data),
-      certificate.created,
-    );
-    return { kind: 'added' };
-  }).immediate();
+  return db
+    .transaction((): AddOutcome => {
+      if (findManagementCertificate(db, certificate.subscriptionId, certificate.thumbprint)) return { kind: 'duplicate' };
+      const count = countManagementCertificates(db, certificate.subscriptionId);
+      if (count >= limit) return { kind: 'limit-reached', count };
+      statement(db, 'INSERT INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
+        certificate.subscriptionId,
+        certificate.thumbprint.toUpperCase(),
+        Buffer.from(certificate.publicKey),
+        Buffer.from(certificate.data),
+        certificate.created,
+      );
+      return { kind: 'added' };
+    })
+    .immediate();
 }
 
 export function deleteManagementCertificate(db: Db, subscriptionId: string, thumbprint: string): boolean {
-  const result = statement(db, 'DELETE FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?').run(subscriptionId, thumbprint.toUpperCase());
+  const result = statement(db, 'DELETE FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?').run(
+    subscriptionId,
+    thumbprint.toUpperCase(),
+  );
   return result.changes > 0;
 }

@@ -71,7 +71,8 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
   }
   const nodes = parser.parse(text) as OrderedNode[];
   const roots = nodes.map((node) => elementOf(node, new Map())).filter((node): node is Element => 'localName' in node);
-  if (nodes.some((node) => typeof node['#text'] === 'string' && node['#text'] !== '')) throw asmErrors.invalidXml('The request body has text outside its root element.');
+  if (nodes.some((node) => typeof node['#text'] === 'string' && node['#text'] !== ''))
+    throw asmErrors.invalidXml('The request body has text outside its root element.');
   if (roots.length !== 1) throw asmErrors.invalidXml(`The request body must have exactly one root element; it has ${roots.length}.`);
   const [root] = roots;
   if (root.localName !== 'SubscriptionCertificate') {
@@ -91,14 +92,18 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
     }
     const position = ADD_ELEMENTS.findIndex(([name]) => name === child.localName);
     if (position < 0) {
-      throw asmErrors.invalidXml(`Unexpected element '${child.localName}' in SubscriptionCertificate: expected ${ADD_ELEMENTS.map(([name]) => name).join(', ')}.`);
+      throw asmErrors.invalidXml(
+        `Unexpected element '${child.localName}' in SubscriptionCertificate: expected ${ADD_ELEMENTS.map(([name]) => name).join(', ')}.`,
+      );
     }
     if (child.namespace !== AZURE_XMLNS) {
       throw asmErrors.invalidXml(`The element '${child.localName}' must be in namespace '${AZURE_XMLNS}'; it is in ${describeNamespace(child)}.`);
     }
     if (position < next) {
       const what = values[ADD_ELEMENTS[position][1]] !== undefined ? 'appears twice' : 'is out of order';
-      throw asmErrors.invalidXml(`The element '${child.localName}' ${what}: the elements must be ${ADD_ELEMENTS.map(([name]) => name).join(', ')}, in that order.`);
+      throw asmErrors.invalidXml(
+        `The element '${child.localName}' ${what}: the elements must be ${ADD_ELEMENTS.map(([name]) => name).join(', ')}, in that order.`,
+      );
     }
     next = position + 1;
     const inner = child.children.map((grandchild) => elementOf(grandchild, child.scope));
@@ -106,7 +111,8 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
     values[ADD_ELEMENTS[position][1]] = inner.map((item) => ('text' in item ? item.text : '')).join('');
   }
   const missing = ADD_ELEMENTS.filter(([, key]) => !values[key]).map(([name]) => name);
-  if (missing.length > 0) throw asmErrors.badRequest(`The request body is missing ${missing.join(', ')} (or ${missing.length > 1 ? 'they are' : 'it is'} empty).`);
+  if (missing.length > 0)
+    throw asmErrors.badRequest(`The request body is missing ${missing.join(', ')} (or ${missing.length > 1 ? 'they are' : 'it is'} empty).`);
   return values as AddCertificateBody;
 }
 

@@ -43,17 +43,22 @@ export async function printToken(args: string[]): Promise<void> {
   } catch {
     /* reported below */
   }
-  if (status !== 200 || !body.access_token) throw new Error(`the token endpoint answered ${status}: ${body.error ?? text.slice(0, 200)} ${body.error_description ?? ''}`);
+  if (status !== 200 || !body.access_token)
+    throw new Error(`the token endpoint answered ${status}: ${body.error ?? text.slice(0, 200)} ${body.error_description ?? ''}`);
   process.stdout.write(`${body.access_token}\n`);
 }
 
 function post(url: string, body: string, ca: string | undefined): Promise<{ status: number; text: string }> {
   return new Promise((done, fail) => {
-    const req = request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', ca, headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', (error) => fail(new Error(`cannot reach ${url}: ${error.message} (pass --ca with the emulator's CA certificate if it lives elsewhere)`)));
     req.end(body);
   });

@@ -36,14 +36,9 @@ export const armErrors = {
     new ArmError(400, 'InvalidSubscriptionId', `The provided subscription identifier '${subscriptionId}' is malformed or invalid.`),
   resourceGroupNotFound: (name: string) => new ArmError(404, 'ResourceGroupNotFound', `Resource group '${name}' could not be found.`),
   resourceNotFound: (message: string) => new ArmError(404, 'ResourceNotFound', message),
-  missingApiVersion: () =>
-    new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."),
+  missingApiVersion: () => new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'),
   invalidApiVersion: (version: string, supported: string[]) =>
-    new ArmError(
-      400,
-      'InvalidApiVersionParameter',
-      `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`,
-    ),
+    new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`),
   noRoute: (method: string, path: string) =>
     new ArmError(404, 'InvalidResourceType', `No route matches ${method} ${path}: the resource type could not be found in this emulator.`),
   methodNotAllowed: (method: string) => new ArmError(405, 'MethodNotAllowed', `The ${method} method is not allowed on this resource.`),

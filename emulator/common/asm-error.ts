@@ -14,16 +14,17 @@ export class AsmError extends Error {
 
   toXml(): string {
     const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: false });
-    return (
-      '<?xml version="1.0" encoding="utf-8"?>' +
-      builder.build({ Error: { '@_xmlns': AZURE_XMLNS, Code: this.code, Message: this.message } })
-    );
+    return '<?xml version="1.0" encoding="utf-8"?>' + builder.build({ Error: { '@_xmlns': AZURE_XMLNS, Code: this.code, Message: this.message } });
   }
 }
 
 export const asmErrors = {
   missingVersion: () =>
-    new AsmError(400, 'MissingOrIncorrectVersionHeader', 'The versioning header is not specified or was specified incorrectly. x-ms-version must be 2012-03-01 or later.'),
+    new AsmError(
+      400,
+      'MissingOrIncorrectVersionHeader',
+      'The versioning header is not specified or was specified incorrectly. x-ms-version must be 2012-03-01 or later.',
+    ),
   authenticationFailed: (message: string) => new AsmError(403, 'AuthenticationFailed', message),
   forbidden: (message: string) => new AsmError(403, 'ForbiddenError', message),
   subscriptionDisabled: (subscriptionId: string) =>

@@ -93,13 +93,21 @@ function bindComparison(operator: ComparisonOperator, left: FilterOperand, right
   if (right.kind === 'field') throw new ODataFilterError(right.position, `compare '${left.name}' with a value, not with another field.`);
   const [field, spec] = lookup(left, fields);
   if (spec.type === 'string') {
-    if (right.kind !== 'string') throw new ODataFilterError(right.position, `'${left.name}' is text: compare it with a quoted string like '${left.name === 'thumbprint' ? 'A1B2…' : 'value'}', not with ${describeLiteral(right)}.`);
+    if (right.kind !== 'string')
+      throw new ODataFilterError(
+        right.position,
+        `'${left.name}' is text: compare it with a quoted string like '${left.name === 'thumbprint' ? 'A1B2…' : 'value'}', not with ${describeLiteral(right)}.`,
+      );
     return { kind: 'text', field, test: operator, value: right.value.toLowerCase() };
   }
   let value: number;
   if (right.kind === 'datetime') value = right.value.getTime();
   else if (right.kind === 'string' && !Number.isNaN(Date.parse(right.value)) && /^\d{4}-\d{2}-\d{2}/.test(right.value)) value = Date.parse(right.value);
-  else throw new ODataFilterError(right.position, `'${left.name}' is a date: compare it with a date like 2025-01-31T00:00:00Z, not with ${describeLiteral(right)}.`);
+  else
+    throw new ODataFilterError(
+      right.position,
+      `'${left.name}' is a date: compare it with a date like 2025-01-31T00:00:00Z, not with ${describeLiteral(right)}.`,
+    );
   return { kind: 'datetime', field, operator, value };
 }
 
@@ -111,7 +119,8 @@ function bindCall(node: Extract<FilterNode, { kind: 'call' }>, fields: Record<st
   if (!field) throw new ODataFilterError(node.position, `${node.name} needs a field name as one of its arguments.`);
   if (value.kind === 'field') throw new ODataFilterError(value.position, `${node.name} compares a field with a quoted string, not with another field.`);
   const [key, spec] = lookup(field, fields);
-  if (spec.type !== 'string' || !spec.functions) throw new ODataFilterError(field.position, `${node.name} does not apply to '${field.name}'; use eq, ne, gt, ge, lt or le.`);
+  if (spec.type !== 'string' || !spec.functions)
+    throw new ODataFilterError(field.position, `${node.name} does not apply to '${field.name}'; use eq, ne, gt, ge, lt or le.`);
   if (value.kind !== 'string') throw new ODataFilterError(value.position, `${node.name} needs a quoted string, not ${describeLiteral(value)}.`);
   const bound: BoundFilter = { kind: 'text', field: key, test: node.name === 'substringof' ? 'contains' : node.name, value: value.value.toLowerCase() };
   return node.expected ? bound : { kind: 'not', operand: bound };

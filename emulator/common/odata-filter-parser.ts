@@ -67,7 +67,16 @@ function parseDateTime(text: string, position: number): Date {
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}.${fraction.padEnd(3, '0').slice(0, 3)}${zone}`;
   const date = new Date(iso);
   // Date accepts 2025-02-31 by rolling over; a person meant a real day.
-  if (Number.isNaN(date.getTime()) || Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate() || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+  if (
+    Number.isNaN(date.getTime()) ||
+    Number(mo) < 1 ||
+    Number(mo) > 12 ||
+    Number(d) < 1 ||
+    Number(d) > new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate() ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s) > 59
+  ) {
     throw new ODataFilterError(position, `'${text}' is not a valid date and time.`);
   }
   return date;
@@ -119,7 +128,8 @@ function readQuoted(input: string, start: number): { value: string; end: number 
   let value = '';
   let i = start + 1;
   for (;;) {
-    if (i >= input.length) throw new ODataFilterError(start + 1, 'this string is never closed: add the closing quote (write a quote inside a string as two quotes).');
+    if (i >= input.length)
+      throw new ODataFilterError(start + 1, 'this string is never closed: add the closing quote (write a quote inside a string as two quotes).');
     if (input[i] === "'") {
       if (input[i + 1] === "'") {
         value += "'";
@@ -200,7 +210,10 @@ class Parser {
     const left = this.operand('a field name or a value');
     const operator = this.peek();
     if (operator.type !== 'word' || !comparisonOperators.includes(operator.text.toLowerCase())) {
-      throw new ODataFilterError(operator.position, `expected a comparison operator (eq, ne, gt, ge, lt, le) after ${describe(token)}, found ${describe(operator)}.`);
+      throw new ODataFilterError(
+        operator.position,
+        `expected a comparison operator (eq, ne, gt, ge, lt, le) after ${describe(token)}, found ${describe(operator)}.`,
+      );
     }
     this.next();
     const right = this.operand(`a value after '${operator.text}'`);

@@ -1,9 +1,7 @@
 import { bindODataFilter, testOrder, testText, type BoundFilter } from './odata-filter-bind.ts';
 import { parseODataFilter } from './odata-filter-parser.ts';
 
-export type FilterFieldSpec<Row> =
-  | { type: 'string'; functions: boolean; read: (row: Row) => string }
-  | { type: 'datetime'; read: (row: Row) => Date };
+export type FilterFieldSpec<Row> = { type: 'string'; functions: boolean; read: (row: Row) => string } | { type: 'datetime'; read: (row: Row) => Date };
 
 export type FilterFields<Row> = Record<string, FilterFieldSpec<Row>>;
 

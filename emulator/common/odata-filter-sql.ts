@@ -51,7 +51,8 @@ const withFunctions = new WeakSet<Db>();
 export function registerODataSqlFunctions(db: Db): void {
   if (withFunctions.has(db)) return;
   db.function(TEXT_FUNCTION, { deterministic: true }, (test: unknown, text: unknown, value: unknown) => {
-    if (!isTextTest(test) || typeof text !== 'string' || typeof value !== 'string') throw new TypeError(`${TEXT_FUNCTION}(test, text, value) takes three strings`);
+    if (!isTextTest(test) || typeof text !== 'string' || typeof value !== 'string')
+      throw new TypeError(`${TEXT_FUNCTION}(test, text, value) takes three strings`);
     return testText(test, text.toLowerCase(), value) ? 1 : 0;
   });
   withFunctions.add(db);
@@ -207,7 +208,9 @@ function union(sets: RowSet[]): RowSet {
   for (const set of flat) {
     if (set.kind === 'nonAscii' && merged.some((other) => other.kind === 'nonAscii')) continue;
     if (set.kind === 'match') {
-      const same = merged.find((other): other is Extract<RowSet, { kind: 'match' }> => other.kind === 'match' && JSON.stringify(other.trigrams) === JSON.stringify(set.trigrams));
+      const same = merged.find(
+        (other): other is Extract<RowSet, { kind: 'match' }> => other.kind === 'match' && JSON.stringify(other.trigrams) === JSON.stringify(set.trigrams),
+      );
       if (same) {
         same.columns = [...new Set([...same.columns, ...set.columns])];
         continue;

@@ -15,17 +15,19 @@ export function getSubscription(db: Db, subscriptionId: string): SubscriptionRow
 
 /** The caller's role on a subscription (Azure RBAC at subscription scope), or undefined for none. */
 export function roleOn(db: Db, principalId: string, subscriptionId: string): Role | undefined {
-  const row = statement(db, 'SELECT role FROM role_assignments WHERE principal_id = ? AND subscription_id = ? COLLATE NOCASE')
-    .get(principalId, subscriptionId) as { role: Role } | undefined;
+  const row = statement(db, 'SELECT role FROM role_assignments WHERE principal_id = ? AND subscription_id = ? COLLATE NOCASE').get(
+    principalId,
+    subscriptionId,
+  ) as { role: Role } | undefined;
   return row?.role;
 }
 
 export const canWrite = (role: Role | undefined): boolean => role === 'Owner' || role === 'Contributor';
 
 export function subscriptionsVisibleTo(db: Db, principalId: string): SubscriptionRow[] {
-  return statement(db, 
-      `SELECT s.* FROM subscriptions s JOIN role_assignments r ON r.subscription_id = s.id
+  return statement(
+    db,
+    `SELECT s.* FROM subscriptions s JOIN role_assignments r ON r.subscription_id = s.id
        WHERE r.principal_id = ? ORDER BY s.display_name`,
-    )
-    .all(principalId) as SubscriptionRow[];
+  ).all(principalId) as SubscriptionRow[];
 }

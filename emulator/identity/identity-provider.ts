@@ -7,17 +7,7 @@ import type { SigningKeys } from './signing-keys.ts';
 import { sqliteAdapterFactory } from './sqlite-adapter.ts';
 import { loginPage, signedOutPage, signOutPage } from './login-page.ts';
 import { securityHeaders } from '../app-host/serve-app.ts';
-import {
-  APP_CLIENT_ID,
-  ARM_AUDIENCE,
-  ARM_SCOPE,
-  ASM_AUDIENCE,
-  ASM_SCOPE,
-  DEMO_SERVICE_PRINCIPAL,
-  DEMO_USERS,
-  findUser,
-  TENANT_ID,
-} from './directory.ts';
+import { APP_CLIENT_ID, ARM_AUDIENCE, ARM_SCOPE, ASM_AUDIENCE, ASM_SCOPE, DEMO_SERVICE_PRINCIPAL, DEMO_USERS, findUser, TENANT_ID } from './directory.ts';
 
 export interface IdentityOptions {
   db: Db;
@@ -155,7 +145,14 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
     },
     extraTokenClaims: async (ctx, token) => {
       if (token.kind === 'ClientCredentials') {
-        return { tid: TENANT_ID, oid: DEMO_SERVICE_PRINCIPAL.oid, sub: DEMO_SERVICE_PRINCIPAL.oid, idtyp: 'app', appid: token.clientId, name: DEMO_SERVICE_PRINCIPAL.name };
+        return {
+          tid: TENANT_ID,
+          oid: DEMO_SERVICE_PRINCIPAL.oid,
+          sub: DEMO_SERVICE_PRINCIPAL.oid,
+          idtyp: 'app',
+          appid: token.clientId,
+          name: DEMO_SERVICE_PRINCIPAL.name,
+        };
       }
       if (token.kind === 'AccessToken' && 'accountId' in token) {
         const user = DEMO_USERS.find((u) => u.oid === token.accountId);
@@ -241,13 +238,23 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
         await handleInteraction(req, res, pathname);
         return;
       }
-      if (req.method === 'POST' && pathname === `${prefix}/token` && String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      if (
+        req.method === 'POST' &&
+        pathname === `${prefix}/token` &&
+        String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+      ) {
         // Read the form here (oidc-provider takes an upstream-parsed body) to keep the requested scopes, and
         // because Entra treats offline_access as implied: MSAL asks for it on refresh, and a refresh token
         // issued without a consent prompt does not list it.
         const form = new URLSearchParams((await readBody(req, 56 * 1024)).toString('utf8'));
         if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
-          form.set('scope', (form.get('scope') ?? '').split(/\s+/).filter((s) => s && s !== 'offline_access').join(' '));
+          form.set(
+            'scope',
+            (form.get('scope') ?? '')
+              .split(/\s+/)
+              .filter((s) => s && s !== 'offline_access')
+              .join(' '),
+          );
         }
         (req as IncomingMessage & { body?: Record<string, string> }).body = Object.fromEntries(form);
       }
@@ -274,7 +281,9 @@ function registerPasswordGrant(provider: Provider, ttl: number): void {
         ctx.body = { error: 'invalid_grant', error_description: 'The user name or password is incorrect.' };
         return;
       }
-      const scopes = String(params.scope ?? '').split(/\s+/).filter(Boolean);
+      const scopes = String(params.scope ?? '')
+        .split(/\s+/)
+        .filter(Boolean);
       const resource = resources.find((r) => scopes.some((s) => s.startsWith(r.audience))) ?? resources[0];
       const grant = new provider.Grant({ accountId: user.oid, clientId: ctx.oidc.client!.clientId });
       grant.addResourceScope(resource.audience, resource.scopes.join(' '));

@@ -1,7 +1,6 @@
 import { DEMO_USERS } from './directory.ts';
 
-const escape = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 const style = `body{font-family:"Segoe UI",system-ui,sans-serif;background:#f3f2f1;margin:0;color:#201f1e}
 main{max-width:440px;margin:48px auto;background:#fff;padding:32px 40px;box-shadow:0 2px 6px rgba(0,0,0,.2)}
@@ -14,9 +13,7 @@ table{border-collapse:collapse;width:100%;font-size:13px;margin-top:8px}th,td{te
 
 /** The emulator's sign-in page: a real form, and the demo accounts shown openly (they are not secrets). */
 export function loginPage(action: string, error?: string, username = ''): string {
-  const rows = DEMO_USERS.map(
-    (u) => `<tr><td>${escape(u.upn)}</td><td><code>${escape(u.password)}</code></td><td>${escape(u.description)}</td></tr>`,
-  ).join('');
+  const rows = DEMO_USERS.map((u) => `<tr><td>${escape(u.upn)}</td><td><code>${escape(u.password)}</code></td><td>${escape(u.description)}</td></tr>`).join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sign in to certportal emulator</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${style}</style></head>
 <body><main>

@@ -16,7 +16,8 @@ export function sqliteAdapterFactory(db: Db): (model: string) => Adapter {
   };
   return (model: string): Adapter => ({
     async upsert(id, payload, expiresIn) {
-      statement(db, 
+      statement(
+        db,
         `INSERT INTO oidc_models (model, id, payload, grant_id, user_code, uid, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
            user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`,

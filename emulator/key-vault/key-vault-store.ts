@@ -6,8 +6,7 @@ import type { SecretReference } from './secret-identifier.ts';
 export type VaultCaller = { kind: 'system' } | { kind: 'user'; clientId: string };
 
 export type SecretLookup =
-  | { ok: true; value: Buffer; password: string; version: string }
-  | { ok: false; code: 'SecretNotFound' | 'Forbidden'; message: string };
+  { ok: true; value: Buffer; password: string; version: string } | { ok: false; code: 'SecretNotFound' | 'Forbidden'; message: string };
 
 interface SecretRow {
   vault: string;
@@ -23,7 +22,10 @@ export function newSecretVersion(): string {
   return randomBytes(16).toString('hex');
 }
 
-export function putSecret(db: Db, secret: { vault: string; name: string; version?: string; value: Uint8Array | null; password?: string; access?: 'allowed' | 'forbidden'; createdAt: Date }): string {
+export function putSecret(
+  db: Db,
+  secret: { vault: string; name: string; version?: string; value: Uint8Array | null; password?: string; access?: 'allowed' | 'forbidden'; createdAt: Date },
+): string {
   const version = secret.version ?? newSecretVersion();
   statement(db, 'INSERT OR REPLACE INTO key_vault_secrets (vault, name, version, value, password, access, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     secret.vault,
@@ -41,11 +43,18 @@ export function putSecret(db: Db, secret: { vault: string; name: string; version
 export function getSecret(db: Db, reference: SecretReference, caller: VaultCaller): SecretLookup {
   const row = (
     reference.version === null
-      ? statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(reference.vault, reference.name)
-      : statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? AND version = ? COLLATE NOCASE').get(reference.vault, reference.name, reference.version)
+      ? statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
+          reference.vault,
+          reference.name,
+        )
+      : statement(db, 'SELECT * FROM key_vault_secrets WHERE vault = ? AND name = ? AND version = ? COLLATE NOCASE').get(
+          reference.vault,
+          reference.name,
+          reference.version,
+        )
   ) as SecretRow | undefined;
   const where = `https://${reference.vault}.vault.azure.net/secrets/${reference.name}${reference.version ? `/${reference.version}` : ''}`;
-  const who = caller.kind === 'system' ? 'the service\'s system-assigned identity' : `the user-assigned identity with client id '${caller.clientId}'`;
+  const who = caller.kind === 'system' ? "the service's system-assigned identity" : `the user-assigned identity with client id '${caller.clientId}'`;
   if (row?.access === 'forbidden') {
     return {
       ok: false,
@@ -53,6 +62,7 @@ export function getSecret(db: Db, reference: SecretReference, caller: VaultCalle
       message: `Key Vault denied ${who} access to secret '${where}': the identity lacks the 'get' permission on secrets (grant the 'Key Vault Secrets User' role or an access policy).`,
     };
   }
-  if (!row || !row.value) return { ok: false, code: 'SecretNotFound', message: `Key Vault has no secret '${where}': it was deleted, or the name or version is wrong.` };
+  if (!row || !row.value)
+    return { ok: false, code: 'SecretNotFound', message: `Key Vault has no secret '${where}': it was deleted, or the name or version is wrong.` };
   return { ok: true, value: row.value, password: row.password, version: row.version };
 }

@@ -29,6 +29,7 @@ export function parseSecretIdentifier(identifier: string): SecretReference | { p
   }
   const [, name, version] = segments;
   if (!/^[0-9a-zA-Z-]{1,127}$/.test(name)) return { problem: `'${name}' is not a valid secret name: use 1 to 127 letters, digits and hyphens.` };
-  if (version !== undefined && !/^[0-9a-f]{32}$/i.test(version)) return { problem: `'${version}' is not a secret version: versions are 32 hexadecimal characters.` };
+  if (version !== undefined && !/^[0-9a-f]{32}$/i.test(version))
+    return { problem: `'${version}' is not a secret version: versions are 32 hexadecimal characters.` };
   return { vault, name, version: version ?? null };
 }

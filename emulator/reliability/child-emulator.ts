@@ -118,8 +118,17 @@ export async function startChildEmulator(options: ChildOptions): Promise<ChildEm
     });
 
   const token = async (scope = ARM_SCOPE): Promise<string> => {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: SERVICE_PRINCIPAL.clientId, client_secret: SERVICE_PRINCIPAL.clientSecret, scope });
-    const reply = await call(`/${DEMO_TENANT_ID}/v2.0/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: SERVICE_PRINCIPAL.clientId,
+      client_secret: SERVICE_PRINCIPAL.clientSecret,
+      scope,
+    });
+    const reply = await call(`/${DEMO_TENANT_ID}/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
     const parsed = JSON.parse(reply.body) as { access_token?: string };
     if (reply.status !== 200 || !parsed.access_token) throw new Error(`token endpoint answered ${reply.status}: ${reply.body.slice(0, 300)}`);
     return parsed.access_token;

@@ -153,7 +153,9 @@ const KEY_VAULT_PFX = {
 /** Certificates signed with one shared key: the seed must be fast, and nothing here uses the key. */
 async function makeCertificate(key: CryptoKeyPair, subject: string, notAfter: Date): Promise<Uint8Array> {
   const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16))).toString('hex').replace(/^./, '4'),
+    serialNumber: Buffer.from(webcrypto.getRandomValues(new Uint8Array(16)))
+      .toString('hex')
+      .replace(/^./, '4'),
     name: subject,
     notBefore: new Date(notAfter.getTime() - 730 * DAY),
     notAfter,
@@ -173,7 +175,12 @@ export async function seedApimDemo(db: Db): Promise<void> {
     return { pfx, summary: (await openCertificateFile(pfx, { password: '' })).leaf };
   };
   const [certificates, gatewayOld, gateway, payments, restricted, devKv] = await Promise.all([
-    Promise.all(uploaded.map(async (c) => ({ demo: c, summary: await summarizeCertificate(await makeCertificate(key, c.subject, new Date(now.getTime() + c.expiresInDays * DAY))) }))),
+    Promise.all(
+      uploaded.map(async (c) => ({
+        demo: c,
+        summary: await summarizeCertificate(await makeCertificate(key, c.subject, new Date(now.getTime() + c.expiresInDays * DAY))),
+      })),
+    ),
     openPfx(KEY_VAULT_PFX.gatewayOld),
     openPfx(KEY_VAULT_PFX.gateway),
     openPfx(KEY_VAULT_PFX.payments),
@@ -190,25 +197,69 @@ export async function seedApimDemo(db: Db): Promise<void> {
       `INSERT OR IGNORE INTO apim_services (subscription_id, resource_group, name, location, sku_name, sku_capacity, publisher_email, publisher_name, user_identity_client_ids)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    service.run(prod.subscriptionId, prod.resourceGroup, prod.service, 'West Europe', 'Premium', 1, 'api-team@contoso.com', 'Contoso', JSON.stringify([prod.userIdentityClientId]));
-    service.run(prod.subscriptionId, prod.resourceGroup, prod.partnerService, 'West Europe', 'Standard', 1, 'partners@contoso.com', 'Contoso Partner Program', '[]');
+    service.run(
+      prod.subscriptionId,
+      prod.resourceGroup,
+      prod.service,
+      'West Europe',
+      'Premium',
+      1,
+      'api-team@contoso.com',
+      'Contoso',
+      JSON.stringify([prod.userIdentityClientId]),
+    );
+    service.run(
+      prod.subscriptionId,
+      prod.resourceGroup,
+      prod.partnerService,
+      'West Europe',
+      'Standard',
+      1,
+      'partners@contoso.com',
+      'Contoso Partner Program',
+      '[]',
+    );
     service.run(dev.subscriptionId, dev.resourceGroup, dev.service, 'North Europe', 'Developer', 1, 'dev-team@contoso.com', 'Contoso Dev', '[]');
 
     const secretAt = (days: number) => new Date(now.getTime() - days * DAY);
-    putSecret(db, { vault: APIM_DEMO.vault, name: 'gateway-cert', version: APIM_DEMO.secrets.gatewayOldVersion, value: gatewayOld.pfx, createdAt: secretAt(300) });
+    putSecret(db, {
+      vault: APIM_DEMO.vault,
+      name: 'gateway-cert',
+      version: APIM_DEMO.secrets.gatewayOldVersion,
+      value: gatewayOld.pfx,
+      createdAt: secretAt(300),
+    });
     putSecret(db, { vault: APIM_DEMO.vault, name: 'gateway-cert', version: APIM_DEMO.secrets.gatewayVersion, value: gateway.pfx, createdAt: secretAt(10) });
     putSecret(db, { vault: APIM_DEMO.vault, name: 'payments-cert', version: APIM_DEMO.secrets.paymentsVersion, value: payments.pfx, createdAt: secretAt(1) });
-    putSecret(db, { vault: APIM_DEMO.vault, name: 'restricted-cert', version: APIM_DEMO.secrets.restrictedVersion, value: restricted.pfx, access: 'forbidden', createdAt: secretAt(100) });
+    putSecret(db, {
+      vault: APIM_DEMO.vault,
+      name: 'restricted-cert',
+      version: APIM_DEMO.secrets.restrictedVersion,
+      value: restricted.pfx,
+      access: 'forbidden',
+      createdAt: secretAt(100),
+    });
     putSecret(db, { vault: APIM_DEMO.devVault, name: 'dev-cert', version: APIM_DEMO.secrets.devVersion, value: devKv.pfx, createdAt: secretAt(0) });
 
     const exists = db.prepare('SELECT 1 FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?');
-    const add = (service: ServiceKey, id: string, summary: { subject: string; thumbprintSha1: string; notAfter: Date; der: Uint8Array }, keyVault: KeyVaultState | null) => {
+    const add = (
+      service: ServiceKey,
+      id: string,
+      summary: { subject: string; thumbprintSha1: string; notAfter: Date; der: Uint8Array },
+      keyVault: KeyVaultState | null,
+    ) => {
       if (exists.get(service.subscriptionId, service.resourceGroup, service.serviceName, id)) return;
       insertCertificate(
         db,
         service,
         id,
-        { subject: summary.subject, thumbprint: summary.thumbprintSha1, expirationDate: formatAzureDate(summary.notAfter), keyVault, data: Buffer.from(summary.der) },
+        {
+          subject: summary.subject,
+          thumbprint: summary.thumbprintSha1,
+          expirationDate: formatAzureDate(summary.notAfter),
+          keyVault,
+          data: Buffer.from(summary.der),
+        },
         now,
       );
     };
@@ -227,7 +278,11 @@ export async function seedApimDemo(db: Db): Promise<void> {
     add(main, 'kv-deleted-secret', gatewayOld.summary, {
       secretIdentifier: vaultUrl(APIM_DEMO.vault, 'deleted-cert'),
       identityClientId: null,
-      lastStatus: { code: 'SecretNotFound', message: `Key Vault has no secret '${vaultUrl(APIM_DEMO.vault, 'deleted-cert')}': it was deleted, or the name or version is wrong.`, timeStampUtc: checked },
+      lastStatus: {
+        code: 'SecretNotFound',
+        message: `Key Vault has no secret '${vaultUrl(APIM_DEMO.vault, 'deleted-cert')}': it was deleted, or the name or version is wrong.`,
+        timeStampUtc: checked,
+      },
     });
     add(main, 'kv-no-access', restricted.summary, {
       secretIdentifier: vaultUrl(APIM_DEMO.vault, 'restricted-cert'),
@@ -240,7 +295,9 @@ export async function seedApimDemo(db: Db): Promise<void> {
     });
     add(devService, 'kv-dev', devKv.summary, { secretIdentifier: vaultUrl(APIM_DEMO.devVault, 'dev-cert'), identityClientId: null, lastStatus: success });
 
-    const reference = db.prepare('INSERT OR IGNORE INTO apim_certificate_references (subscription_id, resource_group, service_name, certificate_id, kind, name) VALUES (?, ?, ?, ?, ?, ?)');
+    const reference = db.prepare(
+      'INSERT OR IGNORE INTO apim_certificate_references (subscription_id, resource_group, service_name, certificate_id, kind, name) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     reference.run(main.subscriptionId, main.resourceGroup, main.serviceName, APIM_DEMO.certificateInUse, 'policy', APIM_DEMO.policyUsingIt);
     reference.run(main.subscriptionId, main.resourceGroup, main.serviceName, 'inventory-backend', 'backend', 'inventory-service');
   })();

@@ -62,9 +62,7 @@ export async function seedAsmDemo(db: Db): Promise<void> {
       rows.push({ subscriptionId, issued, created });
     }
   }
-  const insert = db.prepare(
-    'INSERT OR IGNORE INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT OR IGNORE INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const { subscriptionId, issued, created } of rows) {
       insert.run(subscriptionId, issued.thumbprint, Buffer.from(issued.publicKey), Buffer.from(issued.der), created);

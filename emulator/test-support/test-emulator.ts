@@ -28,11 +28,13 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
       user: userByName(user),
       offsetSeconds,
     });
-  const call = (prefix: string, audience: 'arm' | 'asm') => async (path: string, init: RequestInit & { user?: 'alice' | 'bob' | 'carol' } = {}) => {
-    const headers = new Headers(init.headers);
-    if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${await token(init.user ?? 'alice', audience)}`);
-    if (audience === 'asm' && !headers.has('x-ms-version')) headers.set('x-ms-version', '2014-10-01');
-    return fetch(`${emulator.url.replace(/\/$/, '')}${prefix}${path}`, { ...init, headers });
-  };
+  const call =
+    (prefix: string, audience: 'arm' | 'asm') =>
+    async (path: string, init: RequestInit & { user?: 'alice' | 'bob' | 'carol' } = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Authorization')) headers.set('Authorization', `Bearer ${await token(init.user ?? 'alice', audience)}`);
+      if (audience === 'asm' && !headers.has('x-ms-version')) headers.set('x-ms-version', '2014-10-01');
+      return fetch(`${emulator.url.replace(/\/$/, '')}${prefix}${path}`, { ...init, headers });
+    };
   return Object.assign(emulator, { token, arm: call('/arm', 'arm'), asm: call('/asm', 'asm'), logs });
 }

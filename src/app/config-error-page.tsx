@@ -10,9 +10,9 @@ export function ConfigErrorPage({ result }: { result: Extract<ConfigResult, { ok
       </p>
       {result.detail && <pre className="config-error-detail">{result.detail}</pre>}
       <p>
-        certportal reads <code>config.json</code> from the folder that serves <code>index.html</code>. It needs{' '}
-        <code>auth.clientId</code>, <code>auth.authority</code>, <code>auth.knownAuthorities</code>, <code>armEndpoint</code> and{' '}
-        <code>asmEndpoint</code>. The README explains each, for real Azure and for the emulator.
+        certportal reads <code>config.json</code> from the folder that serves <code>index.html</code>. It needs <code>auth.clientId</code>,{' '}
+        <code>auth.authority</code>, <code>auth.knownAuthorities</code>, <code>armEndpoint</code> and <code>asmEndpoint</code>. The README explains each, for
+        real Azure and for the emulator.
       </p>
     </main>
   );

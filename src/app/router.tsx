@@ -14,50 +14,69 @@ export function createRouter() {
       errorElement: <LazyRouteError />,
       handle: crumb(() => 'Home'),
       children: [
-        { errorElement: <LazyRouteError />, children: [
-          { index: true, lazy: async () => ({ Component: (await import('../features/home/home-blade')).HomeBlade }) },
-          {
-            path: 'subscriptions',
-            handle: crumb(() => 'Subscriptions'),
-            children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscriptions-blade')).SubscriptionsBlade }) },
-              {
-                path: ':subscriptionId',
-                handle: crumb((p) => p.subscriptionId ?? ''),
-                lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-blade')).SubscriptionBlade }),
-                children: [
-                  { index: true, lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-overview')).SubscriptionOverview }) },
-                  {
-                    path: 'management-certificates',
-                    handle: crumb(() => 'Management certificates'),
-                    lazy: async () => ({ Component: (await import('../features/management-certificates/components/management-certificates-blade')).ManagementCertificatesBlade }),
-                  },
-                ],
-              },
-            ],
-          },
-          {
-            path: 'apim',
-            handle: crumb(() => 'API Management services'),
-            children: [
-              { index: true, lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-services-blade')).ApimServicesBlade }) },
-              {
-                path: ':subscriptionId/:resourceGroup/:serviceName',
-                handle: crumb((p) => p.serviceName ?? ''),
-                lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-blade')).ApimServiceBlade }),
-                children: [
-                  { index: true, lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-overview')).ApimServiceOverview }) },
-                  {
-                    path: 'certificates',
-                    handle: crumb(() => 'Certificates'),
-                    lazy: async () => ({ Component: (await import('../features/apim-certificates/components/apim-certificates-blade')).ApimCertificatesBlade }),
-                  },
-                ],
-              },
-            ],
-          },
-          { path: '*', lazy: async () => ({ Component: (await import('./shell/not-found')).NotFound }) },
-        ] },
+        {
+          errorElement: <LazyRouteError />,
+          children: [
+            { index: true, lazy: async () => ({ Component: (await import('../features/home/home-blade')).HomeBlade }) },
+            {
+              path: 'subscriptions',
+              handle: crumb(() => 'Subscriptions'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscriptions-blade')).SubscriptionsBlade }),
+                },
+                {
+                  path: ':subscriptionId',
+                  handle: crumb((p) => p.subscriptionId ?? ''),
+                  lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-blade')).SubscriptionBlade }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-overview')).SubscriptionOverview }),
+                    },
+                    {
+                      path: 'management-certificates',
+                      handle: crumb(() => 'Management certificates'),
+                      lazy: async () => ({
+                        Component: (await import('../features/management-certificates/components/management-certificates-blade')).ManagementCertificatesBlade,
+                      }),
+                    },
+                  ],
+                },
+              ],
+            },
+            {
+              path: 'apim',
+              handle: crumb(() => 'API Management services'),
+              children: [
+                {
+                  index: true,
+                  lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-services-blade')).ApimServicesBlade }),
+                },
+                {
+                  path: ':subscriptionId/:resourceGroup/:serviceName',
+                  handle: crumb((p) => p.serviceName ?? ''),
+                  lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-blade')).ApimServiceBlade }),
+                  children: [
+                    {
+                      index: true,
+                      lazy: async () => ({ Component: (await import('../features/apim-services/components/apim-service-overview')).ApimServiceOverview }),
+                    },
+                    {
+                      path: 'certificates',
+                      handle: crumb(() => 'Certificates'),
+                      lazy: async () => ({
+                        Component: (await import('../features/apim-certificates/components/apim-certificates-blade')).ApimCertificatesBlade,
+                      }),
+                    },
+                  ],
+                },
+              ],
+            },
+            { path: '*', lazy: async () => ({ Component: (await import('./shell/not-found')).NotFound }) },
+          ],
+        },
       ],
     },
   ]);

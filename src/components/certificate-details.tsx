@@ -16,7 +16,15 @@ function keyText(summary: CertificateSummary): string {
 }
 
 /** What an admin checks before trusting a file: everything renders as text, never as markup. */
-export function CertificateDetails({ summary, warnings = [], label = 'Certificate details' }: { summary: CertificateSummary; warnings?: CertificateWarning[]; label?: string }) {
+export function CertificateDetails({
+  summary,
+  warnings = [],
+  label = 'Certificate details',
+}: {
+  summary: CertificateSummary;
+  warnings?: CertificateWarning[];
+  label?: string;
+}) {
   const styles = useStyles();
   const rows: Array<[string, string, boolean?]> = [
     ['Subject', summary.subject],

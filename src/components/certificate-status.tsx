@@ -13,8 +13,22 @@ export function expiryStatus(notAfter: Date | null | undefined, now = new Date()
 
 export function ExpiryBadge({ notAfter }: { notAfter: Date | null | undefined }) {
   const { status, days } = expiryStatus(notAfter);
-  if (status === 'expired') return <Badge appearance="tint" color="danger">Expired</Badge>;
+  if (status === 'expired')
+    return (
+      <Badge appearance="tint" color="danger">
+        Expired
+      </Badge>
+    );
   if (status === 'expiring') return <Badge appearance="tint" color="warning">{`Expires in ${days} day${days === 1 ? '' : 's'}`}</Badge>;
-  if (status === 'valid') return <Badge appearance="tint" color="success">Valid</Badge>;
-  return <Badge appearance="tint" color="informative">Unknown</Badge>;
+  if (status === 'valid')
+    return (
+      <Badge appearance="tint" color="success">
+        Valid
+      </Badge>
+    );
+  return (
+    <Badge appearance="tint" color="informative">
+      Unknown
+    </Badge>
+  );
 }

@@ -14,7 +14,19 @@ const useStyles = makeStyles({
 });
 
 /** A real file input (keyboard and screen readers know it) that also takes a dropped file. */
-export function FileDrop({ label, accept, hint, fileName, onFile }: { label: string; accept: string; hint: string; fileName?: string; onFile: (file: File) => void }) {
+export function FileDrop({
+  label,
+  accept,
+  hint,
+  fileName,
+  onFile,
+}: {
+  label: string;
+  accept: string;
+  hint: string;
+  fileName?: string;
+  onFile: (file: File) => void;
+}) {
   const styles = useStyles();
   const id = useId();
   const [dragging, setDragging] = useState(false);

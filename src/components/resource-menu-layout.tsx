@@ -18,7 +18,15 @@ const useStyles = makeStyles({
 });
 
 /** A resource's own blade, as the portal lays it out: its menu on the left, the chosen page beside it. */
-export function ResourceMenuLayout({ title, menuLabel, items }: { title: string; menuLabel: string; items: Array<{ to: string; label: string; end?: boolean }> }) {
+export function ResourceMenuLayout({
+  title,
+  menuLabel,
+  items,
+}: {
+  title: string;
+  menuLabel: string;
+  items: Array<{ to: string; label: string; end?: boolean }>;
+}) {
   const styles = useStyles();
   const cls = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.link} ${styles.active}` : styles.link);
   return (

@@ -15,7 +15,10 @@ export class AzureApiError extends Error {
 
 /** The request never got an answer (offline, DNS, TLS, CORS). The UI offers Retry for these. */
 export class NetworkError extends Error {
-  constructor(readonly url: string, cause: unknown) {
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
     super(`Could not reach ${new URL(url).host}: check the network connection and try again.`);
     this.name = 'NetworkError';
     this.cause = cause;

@@ -6,8 +6,7 @@ interface Permission {
   notActions: string[];
 }
 
-const matches = (pattern: string, action: string) =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
+const matches = (pattern: string, action: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
 
 /** Whether the caller may perform `action` at this subscription, from ARM's own permissions API. */
 export function allows(permissions: Permission[], action: string): boolean {

@@ -45,7 +45,12 @@ async function expectError(response: Response, status: number, code: string, mes
 }
 
 const put = (path: string, body: unknown, headers: Record<string, string> = {}, user: User = 'alice') =>
-  emulator.arm(path, { method: 'PUT', user, headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  emulator.arm(path, {
+    method: 'PUT',
+    user,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 async function etagOf(id: string): Promise<string> {
   const response = await emulator.arm(`${certificates}/${id}?${api}`, { method: 'HEAD' });
@@ -66,38 +71,77 @@ describe('subscriptions and authorization', () => {
   });
 
   it('403 AuthorizationFailed on a subscription the caller has no role on', async () => {
-    await expectError(await emulator.arm(`/subscriptions/${DEMO_SUBSCRIPTIONS.legacy.id}?api-version=2022-12-01`), 403, 'AuthorizationFailed', /does not have authorization to perform action 'Microsoft.Resources\/subscriptions\/read'/);
+    await expectError(
+      await emulator.arm(`/subscriptions/${DEMO_SUBSCRIPTIONS.legacy.id}?api-version=2022-12-01`),
+      403,
+      'AuthorizationFailed',
+      /does not have authorization to perform action 'Microsoft.Resources\/subscriptions\/read'/,
+    );
     const error = await expectError(await emulator.arm(`${certificates}?${api}`, { user: 'carol' }), 403, 'AuthorizationFailed');
     expect(error.message).toContain(DEMO_USERS[2].oid);
     expect(error.message).toContain(`over scope '${certificates}'`);
-    await expectError(await emulator.arm(`/subscriptions/${subscriptionId}/resourcegroups?api-version=2021-04-01`, { user: 'carol' }), 403, 'AuthorizationFailed');
+    await expectError(
+      await emulator.arm(`/subscriptions/${subscriptionId}/resourcegroups?api-version=2021-04-01`, { user: 'carol' }),
+      403,
+      'AuthorizationFailed',
+    );
   });
 
   it('403 AuthorizationFailed when a Reader writes; reading is fine', async () => {
     expect((await emulator.arm(`${certificates}?${api}`, { user: 'bob' })).status).toBe(200);
-    await expectError(await put(`${certificates}/by-bob?${api}`, { properties: { data: goodPfx, password: 'pw' } }, {}, 'bob'), 403, 'AuthorizationFailed', /service\/certificates\/write/);
-    await expectError(await emulator.arm(`${certificates}/kv-gateway?${api}`, { method: 'DELETE', user: 'bob', headers: { 'If-Match': '*' } }), 403, 'AuthorizationFailed', /certificates\/delete/);
-    await expectError(await emulator.arm(`${certificates}/kv-gateway/refreshSecret?${api}`, { method: 'POST', user: 'bob' }), 403, 'AuthorizationFailed', /refreshSecret\/action/);
+    await expectError(
+      await put(`${certificates}/by-bob?${api}`, { properties: { data: goodPfx, password: 'pw' } }, {}, 'bob'),
+      403,
+      'AuthorizationFailed',
+      /service\/certificates\/write/,
+    );
+    await expectError(
+      await emulator.arm(`${certificates}/kv-gateway?${api}`, { method: 'DELETE', user: 'bob', headers: { 'If-Match': '*' } }),
+      403,
+      'AuthorizationFailed',
+      /certificates\/delete/,
+    );
+    await expectError(
+      await emulator.arm(`${certificates}/kv-gateway/refreshSecret?${api}`, { method: 'POST', user: 'bob' }),
+      403,
+      'AuthorizationFailed',
+      /refreshSecret\/action/,
+    );
   });
 
   it('a disabled subscription is read-only', async () => {
     const legacy = DEMO_SUBSCRIPTIONS.legacy.id;
     emulator.db.prepare("INSERT OR IGNORE INTO role_assignments (principal_id, subscription_id, role) VALUES (?, ?, 'Owner')").run(DEMO_USERS[0].oid, legacy);
     expect((await emulator.arm(`/subscriptions/${legacy}?api-version=2022-12-01`)).status).toBe(200);
-    await expectError(await put(`/subscriptions/${legacy}/resourceGroups/rg/providers/Microsoft.ApiManagement/service/svc/certificates/x?${api}`, {}), 409, 'ReadOnlyDisabledSubscription');
+    await expectError(
+      await put(`/subscriptions/${legacy}/resourceGroups/rg/providers/Microsoft.ApiManagement/service/svc/certificates/x?${api}`, {}),
+      409,
+      'ReadOnlyDisabledSubscription',
+    );
   });
 
   it('GET one subscription, resource groups and services', async () => {
     const one = await emulator.arm(`/subscriptions/${subscriptionId}?api-version=2022-12-01`);
-    expect(await one.json()).toMatchObject({ id: `/subscriptions/${subscriptionId}`, subscriptionId, displayName: DEMO_SUBSCRIPTIONS.production.name, state: 'Enabled' });
-    const groups = (await (await emulator.arm(`/subscriptions/${subscriptionId}/resourcegroups?api-version=2021-04-01`)).json()) as { value: Array<{ name: string }> };
+    expect(await one.json()).toMatchObject({
+      id: `/subscriptions/${subscriptionId}`,
+      subscriptionId,
+      displayName: DEMO_SUBSCRIPTIONS.production.name,
+      state: 'Enabled',
+    });
+    const groups = (await (await emulator.arm(`/subscriptions/${subscriptionId}/resourcegroups?api-version=2021-04-01`)).json()) as {
+      value: Array<{ name: string }>;
+    };
     expect(groups.value.map((g) => g.name)).toContain(resourceGroup);
-    const inGroup = (await (await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service?${api}`)).json()) as {
+    const inGroup = (await (
+      await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service?${api}`)
+    ).json()) as {
       value: Array<{ name: string; sku: { name: string }; properties: { provisioningState: string } }>;
     };
     expect(inGroup.value.map((s) => s.name).sort()).toEqual([APIM_DEMO.production.partnerService, service].sort());
     expect(inGroup.value[0].properties.provisioningState).toBe('Succeeded');
-    const dev = (await (await emulator.arm(`/subscriptions/${APIM_DEMO.development.subscriptionId}/providers/Microsoft.ApiManagement/service?${api}`)).json()) as { value: Array<{ name: string }> };
+    const dev = (await (
+      await emulator.arm(`/subscriptions/${APIM_DEMO.development.subscriptionId}/providers/Microsoft.ApiManagement/service?${api}`)
+    ).json()) as { value: Array<{ name: string }> };
     expect(dev.value.map((s) => s.name)).toEqual([APIM_DEMO.development.service]);
   });
 });
@@ -113,15 +157,29 @@ describe('api-version and path validation', () => {
   });
 
   it('subscription ids are UUIDs, and must exist', async () => {
-    await expectError(await emulator.arm(`/subscriptions/not-a-guid/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`), 400, 'InvalidSubscriptionId');
+    await expectError(
+      await emulator.arm(`/subscriptions/not-a-guid/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`),
+      400,
+      'InvalidSubscriptionId',
+    );
     await expectError(await emulator.arm(`/subscriptions/11111111-2222-4333-8444-555555555555?api-version=2022-12-01`), 404, 'SubscriptionNotFound');
   });
 
   it('resource group, service name and certificate id follow the spec', async () => {
-    const groupError = await expectError(await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/bad*group/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`), 400, 'ValidationError');
+    const groupError = await expectError(
+      await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/bad*group/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`),
+      400,
+      'ValidationError',
+    );
     expect(groupError.target).toBe('resourceGroupName');
     for (const bad of ['-starts-with-hyphen', 'ends-with-hyphen-', 'has_underscore', 'a'.repeat(51)]) {
-      const error = await expectError(await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${bad}/certificates?${api}`), 400, 'ValidationError');
+      const error = await expectError(
+        await emulator.arm(
+          `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${bad}/certificates?${api}`,
+        ),
+        400,
+        'ValidationError',
+      );
       expect(error.target).toBe('serviceName');
     }
     for (const [bad, why] of [
@@ -139,8 +197,18 @@ describe('api-version and path validation', () => {
   });
 
   it('404 for what does not exist; HEAD has no body', async () => {
-    await expectError(await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/rg-nope/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`), 404, 'ResourceGroupNotFound', /rg-nope/);
-    await expectError(await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/nope/certificates?${api}`), 404, 'ResourceNotFound', /service\/nope/);
+    await expectError(
+      await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/rg-nope/providers/Microsoft.ApiManagement/service/${service}/certificates?${api}`),
+      404,
+      'ResourceGroupNotFound',
+      /rg-nope/,
+    );
+    await expectError(
+      await emulator.arm(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/nope/certificates?${api}`),
+      404,
+      'ResourceNotFound',
+      /service\/nope/,
+    );
     await expectError(await emulator.arm(`${certificates}/nope?${api}`), 404, 'ResourceNotFound', /Certificate 'nope' was not found/);
     const head = await emulator.arm(`${certificates}/nope?${api}`, { method: 'HEAD' });
     expect(head.status).toBe(404);
@@ -162,7 +230,12 @@ describe('PUT: the body', () => {
   });
 
   it('needs data or keyVault: not both, not neither', async () => {
-    const both = await expectError(await put(path, { properties: { data: goodPfx, password: 'pw', keyVault: { secretIdentifier: `${vault}/gateway-cert` } } }), 400, 'ValidationError', /not both/);
+    const both = await expectError(
+      await put(path, { properties: { data: goodPfx, password: 'pw', keyVault: { secretIdentifier: `${vault}/gateway-cert` } } }),
+      400,
+      'ValidationError',
+      /not both/,
+    );
     expect(both.target).toBe('properties');
     await expectError(await put(path, { properties: { password: 'pw' } }), 400, 'ValidationError', /either properties.data/);
     await expectError(await put(path, { properties: {} }), 400, 'ValidationError', /either properties.data/);
@@ -176,7 +249,12 @@ describe('PUT: the body', () => {
       ['not base64', '!!!not base64!!!', /not base64/, 'properties.data'],
       ['a .cer', openssl.read('bad.cer').toString('base64'), /certificate without its private key \(\.cer\), not a PKCS#12/, 'properties.data'],
       ['PEM text', openssl.read('bad.crt').toString('base64'), /PEM text file, not a PKCS#12/, 'properties.data'],
-      ['plain text', Buffer.from('hello, this is not a certificate at all, just words in a file').toString('base64'), /not a PKCS#12 \(\.pfx\) file/, 'properties.data'],
+      [
+        'plain text',
+        Buffer.from('hello, this is not a certificate at all, just words in a file').toString('base64'),
+        /not a PKCS#12 \(\.pfx\) file/,
+        'properties.data',
+      ],
       ['no private key', openssl.pfx('nokey', null, 'bad.crt', 'pw').toString('base64'), /holds no private key/, 'properties.data'],
       ['wrong password', openssl.pfx('badpw', key, 'bad.crt', 'right').toString('base64'), /password is incorrect/, 'properties.password'],
     ];
@@ -195,7 +273,11 @@ describe('PUT: the body', () => {
       [{ secretIdentifier: 'https://example.com/secrets/a' }, /not a Key Vault host/, 'properties.keyVault.secretIdentifier'],
       [{ secretIdentifier: `${vault}/a/not-a-version` }, /not a secret version/, 'properties.keyVault.secretIdentifier'],
       [{ secretIdentifier: `${vault}/gateway-cert`, identityClientId: 'me' }, /client id \(a GUID\)/, 'properties.keyVault.identityClientId'],
-      [{ secretIdentifier: `${vault}/gateway-cert`, identityClientId: '0b1f6471-0000-4000-8000-000000000000' }, new RegExp(`no user-assigned identity.*${userIdentityClientId}`), 'properties.keyVault.identityClientId'],
+      [
+        { secretIdentifier: `${vault}/gateway-cert`, identityClientId: '0b1f6471-0000-4000-8000-000000000000' },
+        new RegExp(`no user-assigned identity.*${userIdentityClientId}`),
+        'properties.keyVault.identityClientId',
+      ],
       [{ secretIdentifier: `${vault}/deleted-cert` }, /\(SecretNotFound\).*deleted-cert/, 'properties.keyVault.secretIdentifier'],
       [{ secretIdentifier: `${vault}/restricted-cert` }, /\(Forbidden\).*system-assigned identity/, 'properties.keyVault.secretIdentifier'],
     ];
@@ -248,14 +330,27 @@ describe('ETags and If-Match', () => {
     expect(deleted.status).toBe(200);
     expect((await emulator.arm(path, { method: 'DELETE', headers: { 'If-Match': '*' } })).status).toBe(204);
 
-    const inUse = await expectError(await emulator.arm(`${certificates}/${APIM_DEMO.certificateInUse}?${api}`, { method: 'DELETE', headers: { 'If-Match': '*' } }), 400, 'CertificateInUse');
+    const inUse = await expectError(
+      await emulator.arm(`${certificates}/${APIM_DEMO.certificateInUse}?${api}`, { method: 'DELETE', headers: { 'If-Match': '*' } }),
+      400,
+      'CertificateInUse',
+    );
     expect(inUse.message).toContain(`policy '${APIM_DEMO.policyUsingIt}'`);
-    const backend = await expectError(await emulator.arm(`${certificates}/inventory-backend?${api}`, { method: 'DELETE', headers: { 'If-Match': '*' } }), 400, 'CertificateInUse');
+    const backend = await expectError(
+      await emulator.arm(`${certificates}/inventory-backend?${api}`, { method: 'DELETE', headers: { 'If-Match': '*' } }),
+      400,
+      'CertificateInUse',
+    );
     expect(backend.message).toContain("backend 'inventory-service'");
   });
 
   it('refreshSecret only for Key Vault certificates', async () => {
-    await expectError(await emulator.arm(`${certificates}/payments-client/refreshSecret?${api}`, { method: 'POST' }), 400, 'ValidationError', /not referenced from Key Vault/);
+    await expectError(
+      await emulator.arm(`${certificates}/payments-client/refreshSecret?${api}`, { method: 'POST' }),
+      400,
+      'ValidationError',
+      /not referenced from Key Vault/,
+    );
     await expectError(await emulator.arm(`${certificates}/nope/refreshSecret?${api}`, { method: 'POST' }), 404, 'ResourceNotFound');
   });
 });
@@ -291,7 +386,11 @@ describe('the collection', () => {
 
   it('pages with an absolute nextLink that keeps api-version and $filter, and counts all matches', async () => {
     const filter = "contains(subject,'contoso')";
-    const first = (await (await list(`$top=2&$filter=${encodeURIComponent(filter)}`)).json()) as { value: Array<{ name: string }>; count: number; nextLink?: string };
+    const first = (await (await list(`$top=2&$filter=${encodeURIComponent(filter)}`)).json()) as {
+      value: Array<{ name: string }>;
+      count: number;
+      nextLink?: string;
+    };
     expect(first.value).toHaveLength(2);
     expect(first.count).toBeGreaterThan(2);
     const next = new URL(first.nextLink!);
@@ -304,7 +403,7 @@ describe('the collection', () => {
     expect(second.value.map((c) => c.name)).not.toContain(first.value[0].name);
   });
 
-  it('answers closed contracts: id, name, type and the spec\'s properties only', async () => {
+  it("answers closed contracts: id, name, type and the spec's properties only", async () => {
     const body = (await (await list('')).json()) as { value: Array<Record<string, unknown> & { properties: Record<string, unknown> }> };
     for (const certificate of body.value) {
       expect(Object.keys(certificate).sort()).toEqual(['id', 'name', 'properties', 'type']);

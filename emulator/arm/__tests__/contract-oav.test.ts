@@ -13,7 +13,10 @@ import { OpensslWorkshop } from './openssl-fixtures.ts';
  */
 const oav = process.env.CERTPORTAL_OAV;
 // The public spec files sit beside the repository, in ../shared/specs.
-const spec = join(import.meta.dirname, '../../../../shared/specs/specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01/apimcertificates.json');
+const spec = join(
+  import.meta.dirname,
+  '../../../../shared/specs/specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01/apimcertificates.json',
+);
 const { subscriptionId, resourceGroup, service, userIdentityClientId } = APIM_DEMO.production;
 const certificates = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${service}/certificates`;
 const api = 'api-version=2024-05-01';

@@ -73,12 +73,43 @@ function random(seed: number): () => number {
 }
 
 const next = random(20240501);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
 
 // ASCII in both cases, LIKE's wildcards and escape, and characters whose case folding SQLite does not know:
 // accents, ß, dotted İ, the Kelvin sign (lower-cases to ASCII k), Greek sigma (final ς), an astral emoji,
 // full-width and private-use characters (whose UTF-16 order differs from their code point order).
-const pieces = ['a', 'b', 'C', 'D', 'x', 'Y', '-', '.', '0', '7', '%', '_', '\\', "'", ' ', 'é', 'É', 'ß', 'İ', 'i', 'I', 'K', 'k', 'Σ', 'σ', 'ς', '😀', 'Ａ', 'ａ', '\uE000'];
+const pieces = [
+  'a',
+  'b',
+  'C',
+  'D',
+  'x',
+  'Y',
+  '-',
+  '.',
+  '0',
+  '7',
+  '%',
+  '_',
+  '\\',
+  "'",
+  ' ',
+  'é',
+  'É',
+  'ß',
+  'İ',
+  'i',
+  'I',
+  'K',
+  'k',
+  'Σ',
+  'σ',
+  'ς',
+  '😀',
+  'Ａ',
+  'ａ',
+  '\uE000',
+];
 const word = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min + 1)) }, () => pick(pieces)).join('');
 
 const services: ServiceKey[] = [
@@ -112,7 +143,19 @@ beforeAll(() => {
             }
           : null;
       const thumbprint = Array.from({ length: 8 }, () => pick('0123456789ABCDEF'.split(''))).join('') + pick(['', 'é', 'K']);
-      insertCertificate(db, key, id, { subject: `CN=${word(0, 5)}, O=${pick(['Contoso', 'Fabrikam', "O'Brien", '100%_Real', 'Ünïcode'])}`, thumbprint, expirationDate: expires, keyVault, data: Buffer.from([1, 2, 3]) }, now);
+      insertCertificate(
+        db,
+        key,
+        id,
+        {
+          subject: `CN=${word(0, 5)}, O=${pick(['Contoso', 'Fabrikam', "O'Brien", '100%_Real', 'Ünïcode'])}`,
+          thumbprint,
+          expirationDate: expires,
+          keyVault,
+          data: Buffer.from([1, 2, 3]),
+        },
+        now,
+      );
     }
   }
 });
@@ -178,7 +221,11 @@ const fixedFilters = [
   'expirationDate ne 2025-03-01T10:00:00.5Z',
   // @dateN: the expiry of the Nth certificate made; @dateN+500: half a second after it
   'expirationDate eq @date3',
-  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge'].flatMap((operator) => [`expirationDate ${operator} @date4`, `expirationDate ${operator} @date4+500`, `expirationDate ${operator} @date4-500`]),
+  ...['eq', 'ne', 'lt', 'le', 'gt', 'ge'].flatMap((operator) => [
+    `expirationDate ${operator} @date4`,
+    `expirationDate ${operator} @date4+500`,
+    `expirationDate ${operator} @date4-500`,
+  ]),
   "expirationDate ne '@date5'",
   'expirationDate le @date7 and expirationDate ge @date7',
   'expirationDate lt 0000-01-01T00:00:00+01:00',
@@ -202,13 +249,17 @@ const fixedFilters = [
 ];
 
 const withDates = (filter: string) =>
-  filter.replace(/@date(\d+)([+-]500)?/g, (_, index: string, offset = '') => (offset ? new Date(Date.parse(someDates[Number(index)]) + Number(offset)).toISOString() : someDates[Number(index)]));
+  filter.replace(/@date(\d+)([+-]500)?/g, (_, index: string, offset = '') =>
+    offset ? new Date(Date.parse(someDates[Number(index)]) + Number(offset)).toISOString() : someDates[Number(index)],
+  );
 
 function randomAtom(): string {
   const field = pick(['name', 'subject', 'thumbprint', 'expirationDate']);
   if (field === 'expirationDate') return `expirationDate ${pick(['eq', 'ne', 'gt', 'ge', 'lt', 'le'])} ${pick(someDates)}`;
   const value = word(0, 3).replace(/'/g, "''").replace(/\0/g, '');
-  return next() < 0.5 ? `${pick(['contains', 'startswith', 'endswith'])}(${field},'${value}')` : `${field} ${pick(['eq', 'ne', 'gt', 'ge', 'lt', 'le'])} '${value}'`;
+  return next() < 0.5
+    ? `${pick(['contains', 'startswith', 'endswith'])}(${field},'${value}')`
+    : `${field} ${pick(['eq', 'ne', 'gt', 'ge', 'lt', 'le'])} '${value}'`;
 }
 
 function randomFilter(depth: number): string {
@@ -237,7 +288,10 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
           for (const [skip, pageSize] of pagings) {
             const expected = referencePage(db, key, filter, failedOnly, skip, pageSize);
             for (const indexed of [false, true]) {
-              expect(sqlPage(db, key, filter, failedOnly, skip, pageSize, indexed), `${filter} (skip ${skip}, top ${pageSize}, failed only ${failedOnly}, indexed ${indexed}) on ${key.serviceName}`).toEqual(expected);
+              expect(
+                sqlPage(db, key, filter, failedOnly, skip, pageSize, indexed),
+                `${filter} (skip ${skip}, top ${pageSize}, failed only ${failedOnly}, indexed ${indexed}) on ${key.serviceName}`,
+              ).toEqual(expected);
             }
             compared++;
             if (expected.ids.length > 0) nonEmpty++;
@@ -247,7 +301,9 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
     }
     expect(compared).toBeGreaterThan(2000);
     expect(nonEmpty).toBeGreaterThan(compared / 3);
-    const narrowed = [...fixedFilters.map(withDates), ...randomFilters].filter((filter) => compileODataFilterToSql(filter, certificateFilterFields, certificateTextIndex(db)).rowids !== null);
+    const narrowed = [...fixedFilters.map(withDates), ...randomFilters].filter(
+      (filter) => compileODataFilterToSql(filter, certificateFilterFields, certificateTextIndex(db)).rowids !== null,
+    );
     expect(narrowed.length).toBeGreaterThan(20);
   });
 
@@ -266,7 +322,7 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
       'name eq',
       "startswith(name 'a')",
       "contains(name,'a') eq maybe",
-      "subject eq name",
+      'subject eq name',
       "'a' eq 'b'",
       "endswith('a','b')",
       'expirationDate gt 2025-13-01',
@@ -304,7 +360,14 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
       const key = services[0];
       const now = new Date('2025-06-01T00:00:00Z');
       const values = { subject: 'CN=first.example, O=Contoso', thumbprint: 'AAAA1111', expirationDate: '2026-01-01T00:00:00Z', keyVault: null, data: null };
-      for (let i = 0; i < 30; i++) insertCertificate(scratch, key, `cert-${String(i).padStart(3, '0')}`, { ...values, subject: `CN=host${i}.example, O=${i % 2 ? 'Contoso' : 'Fabrikam'}` }, now);
+      for (let i = 0; i < 30; i++)
+        insertCertificate(
+          scratch,
+          key,
+          `cert-${String(i).padStart(3, '0')}`,
+          { ...values, subject: `CN=host${i}.example, O=${i % 2 ? 'Contoso' : 'Fabrikam'}` },
+          now,
+        );
       updateCertificate(scratch, getCertificate(scratch, key, 'cert-004')!, { ...values, subject: 'CN=renamed.example, O=Tailspin' }, now);
       updateCertificate(scratch, getCertificate(scratch, key, 'cert-005')!, { ...values, subject: 'CN=Ünïcode.example, O=Tailspin' }, now);
       deleteCertificateRow(scratch, getCertificate(scratch, key, 'cert-029')!);
@@ -370,15 +433,25 @@ describe('the SQL list against the JavaScript predicate it replaces', () => {
   });
 
   it('looks a long needle up by trigram instead of reading the whole service', () => {
-    const filter = compileODataFilterToSql("(contains(name,'cert-042') or contains(subject,'cert-042') or contains(thumbprint,'cert-042'))", certificateFilterFields, certificateTextIndex(db));
+    const filter = compileODataFilterToSql(
+      "(contains(name,'cert-042') or contains(subject,'cert-042') or contains(thumbprint,'cert-042'))",
+      certificateFilterFields,
+      certificateTextIndex(db),
+    );
     expect(filter.rowids).not.toBeNull();
     // One look-up for the three columns, and the non-ASCII rows from their partial index.
     expect(filter.rowids!.params).toHaveLength(1);
     const sql = `SELECT certificate_id FROM apim_certificates WHERE rowid IN (${filter.rowids!.sql}) AND +subscription_id = ? AND resource_group = ? AND service_name = ? AND ${filter.sql}`;
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...filter.rowids!.params, service.subscriptionId, service.resourceGroup, service.serviceName, ...filter.params) as Array<{ detail: string }>).map((row) => row.detail);
+    const plan = (
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...filter.rowids!.params, service.subscriptionId, service.resourceGroup, service.serviceName, ...filter.params) as Array<{ detail: string }>
+    ).map((row) => row.detail);
     expect(plan).toContain('SEARCH apim_certificates USING INTEGER PRIMARY KEY (rowid=?)');
     expect(plan.some((detail) => detail.includes('apim_certificate_text VIRTUAL TABLE'))).toBe(true);
-    expect(plan.some((detail) => detail.includes('USING INDEX apim_certificates_non_ascii') || detail.includes('USING COVERING INDEX apim_certificates_non_ascii'))).toBe(true);
+    expect(
+      plan.some((detail) => detail.includes('USING INDEX apim_certificates_non_ascii') || detail.includes('USING COVERING INDEX apim_certificates_non_ascii')),
+    ).toBe(true);
     expect(plan.filter((detail) => /^SCAN apim_certificates\b/.test(detail) && !detail.includes('apim_certificates_non_ascii'))).toEqual([]);
   });
 

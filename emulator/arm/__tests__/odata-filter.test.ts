@@ -59,7 +59,7 @@ describe('$filter grammar', () => {
     expect(names("contains(subject,'O''Brien')")).toEqual(['alpha']);
   });
 
-  it('compares dates written bare (v4), as datetime\'…\' (v3) or quoted', () => {
+  it("compares dates written bare (v4), as datetime'…' (v3) or quoted", () => {
     expect(names('expirationDate lt 2026-01-01T00:00:00Z')).toEqual(['alpha']);
     expect(names("expirationDate ge datetime'2026-06-30T12:00:00'")).toEqual(['beta', 'gamma']);
     expect(names("expirationDate eq '2026-06-30T12:00:00Z'")).toEqual(['beta']);
@@ -74,7 +74,7 @@ describe('$filter grammar', () => {
     expect(failure("startswith(name 'a')").message).toMatch(/position 17: expected ',' between the two arguments of startswith/);
     expect(failure("contains(name,'a') eq maybe").message).toMatch(/position 23: expected true or false/);
     expect(failure("name eq 'a' or").position).toBe(15);
-    expect(failure("subject eq name").message).toMatch(/position 12: compare 'subject' with a value, not with another field/);
+    expect(failure('subject eq name').message).toMatch(/position 12: compare 'subject' with a value, not with another field/);
     expect(failure("'a' eq 'b'").message).toMatch(/position 1: a comparison needs a field name/);
     expect(failure("endswith('a','b')").message).toMatch(/endswith needs a field name/);
     expect(failure('expirationDate gt 2025-13-01').message).toMatch(/position 19: '2025-13-01' is not a valid date/);

@@ -40,7 +40,18 @@ export class OpensslWorkshop {
   }
 
   pfx(name: string, key: string | null, certificate: string, password: string, extra: string[] = []): Buffer {
-    this.run('pkcs12', '-export', ...(key ? ['-inkey', key] : ['-nokeys']), '-in', certificate, '-passout', `pass:${password}`, ...extra, '-out', `${name}.pfx`);
+    this.run(
+      'pkcs12',
+      '-export',
+      ...(key ? ['-inkey', key] : ['-nokeys']),
+      '-in',
+      certificate,
+      '-passout',
+      `pass:${password}`,
+      ...extra,
+      '-out',
+      `${name}.pfx`,
+    );
     return this.read(`${name}.pfx`);
   }
 

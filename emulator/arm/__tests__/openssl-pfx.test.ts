@@ -35,7 +35,13 @@ const variants: Variant[] = [
   { id: 'rsa-legacy', key: () => rsaKey, subject: '/C=US/O=Contoso Ltd/OU=Legacy/CN=rsa-legacy.contoso.com', password: 'Secret-123', options: ['-legacy'] },
   { id: 'rsa-no-password', key: () => rsaKey, subject: '/O=Contoso Ltd/CN=no-password.contoso.com', password: '', options: [] },
   { id: 'rsa-non-ascii-password', key: () => rsaKey, subject: '/CN=unicode-password.contoso.com', password: 'pässwörd-日本-€', options: [] },
-  { id: 'rsa-windows-3des', key: () => rsaKey, subject: '/CN=windows-export.contoso.com', password: 'Secret-123', options: ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'SHA1'] },
+  {
+    id: 'rsa-windows-3des',
+    key: () => rsaKey,
+    subject: '/CN=windows-export.contoso.com',
+    password: 'Secret-123',
+    options: ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'SHA1'],
+  },
   { id: 'ec-aes', key: () => ecKey, subject: '/C=DE/O=Contoso GmbH/CN=ec-aes.contoso.de', password: 'Secret-123', options: [] },
   { id: 'ec-legacy', key: () => ecKey, subject: '/CN=ec-legacy.contoso.de', password: 'Secret-123', options: ['-legacy'] },
 ];

@@ -35,11 +35,15 @@ interface Reply {
 function call(ca: Buffer, url: string, token: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpsRequest(url, { method, ca, headers: { Authorization: `Bearer ${token}`, ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = httpsRequest(
+      url,
+      { method, ca, headers: { Authorization: `Bearer ${token}`, ...(payload ? { 'Content-Type': 'application/json' } : {}), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -81,7 +85,12 @@ describe('state survives a restart and a crash', () => {
     const emulator = await startEmulator({ port: 0, location: dir, appDir: null, seedDemo: true, log: () => undefined });
     const ca = readFileSync(emulator.caPath);
     const keys: SigningKeys = emulator.keys;
-    const tokenFor = (url: string) => mintAccessToken(keys, { issuer: emulator.issuer.replace(emulator.url.replace(/\/$/, ''), url.replace(/\/$/, '')), audience: ARM_AUDIENCE, user: DEMO_USERS[0] });
+    const tokenFor = (url: string) =>
+      mintAccessToken(keys, {
+        issuer: emulator.issuer.replace(emulator.url.replace(/\/$/, ''), url.replace(/\/$/, '')),
+        audience: ARM_AUDIENCE,
+        user: DEMO_USERS[0],
+      });
     const at = (url: string, path: string) => `${url.replace(/\/$/, '')}${path}`;
 
     let token = await tokenFor(emulator.url);
@@ -100,9 +109,18 @@ describe('state survives a restart and a crash', () => {
     const survivor = await call(ca, at(url, `${certificates}/survivor?${api}`), token);
     expect(survivor.status).toBe(200);
     expect(survivor.etag).toBe(created.etag);
-    const replaced = await call(ca, at(url, `${certificates}/survivor?${api}`), token, 'PUT', { properties: { data: pfx, password: 'pw' } }, { 'If-Match': survivor.etag! });
+    const replaced = await call(
+      ca,
+      at(url, `${certificates}/survivor?${api}`),
+      token,
+      'PUT',
+      { properties: { data: pfx, password: 'pw' } },
+      { 'If-Match': survivor.etag! },
+    );
     expect(replaced.status).toBe(200);
-    const kv = await call(ca, at(url, `${certificates}/kv-after-crash?${api}`), token, 'PUT', { properties: { keyVault: { secretIdentifier: `https://${APIM_DEMO.vault}.vault.azure.net/secrets/gateway-cert` } } });
+    const kv = await call(ca, at(url, `${certificates}/kv-after-crash?${api}`), token, 'PUT', {
+      properties: { keyVault: { secretIdentifier: `https://${APIM_DEMO.vault}.vault.azure.net/secrets/gateway-cert` } },
+    });
     expect(kv.status).toBe(201);
     await killed(child);
 

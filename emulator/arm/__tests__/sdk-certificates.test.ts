@@ -92,19 +92,35 @@ describe('the official @azure/arm-apimanagement client against the emulator', ()
     const client = clientFor('alice');
     const statuses: number[] = [];
     const onResponse = (response: { status: number }) => void statuses.push(response.status);
-    const created = await client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-one', 'pw-1'), password: 'pw-1' }, { onResponse });
+    const created = await client.certificate.createOrUpdate(
+      resourceGroup,
+      service,
+      'sdk-uploaded',
+      { data: pfx('sdk-one', 'pw-1'), password: 'pw-1' },
+      { onResponse },
+    );
     expect(created.subject).toBe('CN=sdk-one.contoso.com, O=Contoso Ltd');
     expect(created.eTag).toBeTruthy();
 
-    const existing = await rejection(client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-two', 'pw-2'), password: 'pw-2' }));
+    const existing = await rejection(
+      client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-two', 'pw-2'), password: 'pw-2' }),
+    );
     expect(existing.statusCode).toBe(409);
 
-    const updated = await client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-two', 'pw-2'), password: 'pw-2' }, { ifMatch: created.eTag, onResponse });
+    const updated = await client.certificate.createOrUpdate(
+      resourceGroup,
+      service,
+      'sdk-uploaded',
+      { data: pfx('sdk-two', 'pw-2'), password: 'pw-2' },
+      { ifMatch: created.eTag, onResponse },
+    );
     expect(updated.subject).toBe('CN=sdk-two.contoso.com, O=Contoso Ltd');
     expect(updated.eTag).not.toBe(created.eTag);
     expect(statuses).toEqual([201, 200]);
 
-    const stale = await rejection(client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-three', 'pw'), password: 'pw' }, { ifMatch: created.eTag }));
+    const stale = await rejection(
+      client.certificate.createOrUpdate(resourceGroup, service, 'sdk-uploaded', { data: pfx('sdk-three', 'pw'), password: 'pw' }, { ifMatch: created.eTag }),
+    );
     expect(stale.statusCode).toBe(412);
     expect(stale.code).toBe('PreconditionFailed');
 
@@ -125,7 +141,9 @@ describe('the official @azure/arm-apimanagement client against the emulator', ()
     expect(system.keyVault?.identityClientId).toBeUndefined();
 
     const pinned = `https://${APIM_DEMO.vault}.vault.azure.net/secrets/gateway-cert/${APIM_DEMO.secrets.gatewayOldVersion}`;
-    const user = await client.certificate.createOrUpdate(resourceGroup, service, 'sdk-kv-user', { keyVault: { secretIdentifier: pinned, identityClientId: userIdentityClientId } });
+    const user = await client.certificate.createOrUpdate(resourceGroup, service, 'sdk-kv-user', {
+      keyVault: { secretIdentifier: pinned, identityClientId: userIdentityClientId },
+    });
     expect(user.keyVault?.identityClientId).toBe(userIdentityClientId);
     expect(user.thumbprint).not.toBe(system.thumbprint);
 
@@ -137,7 +155,9 @@ describe('the official @azure/arm-apimanagement client against the emulator', ()
     expect(failing.keyVault?.lastStatus).toMatchObject({ code: 'SecretNotFound', message: expect.stringMatching(/deleted-cert/) });
 
     const unknownIdentity = await rejection(
-      client.certificate.createOrUpdate(resourceGroup, service, 'sdk-kv-bad', { keyVault: { secretIdentifier, identityClientId: '00000000-0000-4000-8000-000000000000' } }),
+      client.certificate.createOrUpdate(resourceGroup, service, 'sdk-kv-bad', {
+        keyVault: { secretIdentifier, identityClientId: '00000000-0000-4000-8000-000000000000' },
+      }),
     );
     expect(unknownIdentity.statusCode).toBe(400);
     expect(unknownIdentity.message).toMatch(/no user-assigned identity/);
@@ -164,7 +184,9 @@ describe('the official @azure/arm-apimanagement client against the emulator', ()
     expect(badFilter.statusCode).toBe(400);
     expect(badFilter.message).toMatch(/position 19/);
 
-    const wrongPassword = await rejection(clientFor('alice').certificate.createOrUpdate(resourceGroup, service, 'sdk-wrong', { data: pfx('sdk-wrong', 'right'), password: 'wrong' }));
+    const wrongPassword = await rejection(
+      clientFor('alice').certificate.createOrUpdate(resourceGroup, service, 'sdk-wrong', { data: pfx('sdk-wrong', 'right'), password: 'wrong' }),
+    );
     expect(wrongPassword.statusCode).toBe(400);
     expect(wrongPassword.code).toBe('ValidationError');
   });

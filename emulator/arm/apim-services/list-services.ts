@@ -8,7 +8,10 @@ import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
 import { listServices as readServices, toServiceContract, type ServiceRow } from './service-store.ts';
 
 function answer(context: ArmContext, rows: ServiceRow[]) {
-  const page = pageWithSkipToken(context, rows.map((row) => toServiceContract(row, context.caller.tenantId)));
+  const page = pageWithSkipToken(
+    context,
+    rows.map((row) => toServiceContract(row, context.caller.tenantId)),
+  );
   return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}) });
 }
 
@@ -24,7 +27,12 @@ export const listServicesInSubscription: ArmOperation = (context) => {
 export const listServicesInResourceGroup: ArmOperation = (context) => {
   requireApiVersion(context.request.query, 'apiManagement', 'service');
   const { subscriptionId, resourceGroupName } = context.params;
-  const subscription = authorize(context, subscriptionId, 'Microsoft.ApiManagement/service/read', `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`);
+  const subscription = authorize(
+    context,
+    subscriptionId,
+    'Microsoft.ApiManagement/service/read',
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`,
+  );
   checkResourceGroupName(resourceGroupName);
   const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
   if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);

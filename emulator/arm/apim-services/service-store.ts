@@ -21,15 +21,21 @@ export interface ServiceKey {
 }
 
 export function getService(db: Db, key: ServiceKey): ServiceRow | undefined {
-  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?')
-    .get(key.subscriptionId, key.resourceGroup, key.serviceName) as ServiceRow | undefined;
+  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?').get(
+    key.subscriptionId,
+    key.resourceGroup,
+    key.serviceName,
+  ) as ServiceRow | undefined;
 }
 
 export function listServices(db: Db, subscriptionId: string, resourceGroup?: string): ServiceRow[] {
   if (resourceGroup === undefined) {
     return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? ORDER BY resource_group, name').all(subscriptionId) as ServiceRow[];
   }
-  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? ORDER BY name').all(subscriptionId, resourceGroup) as ServiceRow[];
+  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? ORDER BY name').all(
+    subscriptionId,
+    resourceGroup,
+  ) as ServiceRow[];
 }
 
 export function userIdentityClientIds(row: ServiceRow): string[] {

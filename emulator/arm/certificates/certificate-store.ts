@@ -52,7 +52,11 @@ export function newEtag(): string {
   return `"${randomBytes(8).toString('base64')}"`;
 }
 
-const unquote = (tag: string) => tag.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+const unquote = (tag: string) =>
+  tag
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 
 /** If-Match: `*`, or a comma-separated list of entity tags, quoted or (as some clients send them) not. */
 export function ifMatchAllows(header: string, currentEtag: string): boolean {
@@ -66,7 +70,10 @@ export function keyVaultOf(row: Pick<CertificateRow, 'key_vault'>): KeyVaultStat
 }
 
 /** What a CertificateContract is made of: never the DER, which a list does not show. */
-export type CertificateSummaryRow = Pick<CertificateRow, 'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id' | 'subject' | 'thumbprint' | 'expiration_date' | 'key_vault'>;
+export type CertificateSummaryRow = Pick<
+  CertificateRow,
+  'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id' | 'subject' | 'thumbprint' | 'expiration_date' | 'key_vault'
+>;
 
 const summaryColumns = 'subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault';
 
@@ -78,9 +85,9 @@ export interface CertificateListQuery {
   pageSize: number;
 }
 
-
 /** Exactly the WHERE of the partial index apim_certificates_non_ascii (store/database.ts). */
-const NON_ASCII_TEXT = 'length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint)';
+const NON_ASCII_TEXT =
+  'length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint)';
 
 /** Past this many rows a trigram is common: looking them up one by one costs more than reading a service in order. */
 const TRIGRAM_ROWS_CAP = 1000;
@@ -95,7 +102,10 @@ const textIndexes = new WeakMap<Db, SqlTextIndex>();
 export function certificateTextIndex(db: Db): SqlTextIndex {
   let index = textIndexes.get(db);
   if (index) return index;
-  const probe = statement(db, `SELECT count(*) AS count FROM (SELECT 1 FROM apim_certificate_text WHERE apim_certificate_text MATCH ? LIMIT ${TRIGRAM_ROWS_CAP})`);
+  const probe = statement(
+    db,
+    `SELECT count(*) AS count FROM (SELECT 1 FROM apim_certificate_text WHERE apim_certificate_text MATCH ? LIMIT ${TRIGRAM_ROWS_CAP})`,
+  );
   const counted = new Map<string, { count: number; at: number }>();
   index = {
     table: 'apim_certificate_text',
@@ -144,12 +154,17 @@ export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateL
 }
 
 export function getCertificate(db: Db, key: ServiceKey, certificateId: string): CertificateRow | undefined {
-  return statement(db, 'SELECT * FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?')
-    .get(key.subscriptionId, key.resourceGroup, key.serviceName, certificateId) as CertificateRow | undefined;
+  return statement(db, 'SELECT * FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?').get(
+    key.subscriptionId,
+    key.resourceGroup,
+    key.serviceName,
+    certificateId,
+  ) as CertificateRow | undefined;
 }
 
 export function insertCertificate(db: Db, key: ServiceKey, certificateId: string, values: CertificateValues, now: Date): CertificateRow {
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO apim_certificates (subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault, data, etag, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -171,7 +186,8 @@ export function insertCertificate(db: Db, key: ServiceKey, certificateId: string
 
 /** Keeps the id as first written (ids are case-insensitive), gives the entity a new ETag. */
 export function updateCertificate(db: Db, row: CertificateRow, values: CertificateValues, now: Date): CertificateRow {
-  statement(db, 
+  statement(
+    db,
     `UPDATE apim_certificates SET subject = ?, thumbprint = ?, expiration_date = ?, key_vault = ?, data = ?, etag = ?, updated_at = ?
      WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?`,
   ).run(
@@ -200,8 +216,10 @@ export function deleteCertificateRow(db: Db, row: CertificateRow): void {
 }
 
 export function referencesTo(db: Db, row: CertificateRow): CertificateReference[] {
-  return statement(db, 'SELECT kind, name FROM apim_certificate_references WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ? ORDER BY kind, name')
-    .all(row.subscription_id, row.resource_group, row.service_name, row.certificate_id) as CertificateReference[];
+  return statement(
+    db,
+    'SELECT kind, name FROM apim_certificate_references WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ? ORDER BY kind, name',
+  ).all(row.subscription_id, row.resource_group, row.service_name, row.certificate_id) as CertificateReference[];
 }
 
 export function valuesOf(row: CertificateRow): CertificateValues {

@@ -1,6 +1,14 @@
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
-import { getCertificate, ifMatchAllows, insertCertificate, toCertificateContract, updateCertificate, type CertificateRow, type CertificateValues } from './certificate-store.ts';
+import {
+  getCertificate,
+  ifMatchAllows,
+  insertCertificate,
+  toCertificateContract,
+  updateCertificate,
+  type CertificateRow,
+  type CertificateValues,
+} from './certificate-store.ts';
 import { findCertificate } from './find-certificate.ts';
 import { fetchFromKeyVault } from './key-vault-certificate.ts';
 import { openUploadedPfx } from './open-pfx.ts';
@@ -31,7 +39,10 @@ export const createOrUpdateCertificate: ArmOperation = async (context) => {
   } else {
     const fetched = await fetchFromKeyVault(env.db, source.keyVault, now);
     if (!fetched.ok) {
-      throw validationError('properties.keyVault.secretIdentifier', `API Management could not get the certificate from Key Vault (${fetched.status.code}): ${fetched.status.message ?? ''}`.trim());
+      throw validationError(
+        'properties.keyVault.secretIdentifier',
+        `API Management could not get the certificate from Key Vault (${fetched.status.code}): ${fetched.status.message ?? ''}`.trim(),
+      );
     }
     const { facts } = fetched;
     values = {
@@ -43,12 +54,14 @@ export const createOrUpdateCertificate: ArmOperation = async (context) => {
     };
   }
 
-  const { row, created } = env.db.transaction(() => {
-    const current = getCertificate(env.db, target.key, target.certificateId);
-    checkPrecondition(current, ifMatch, target.certificateId);
-    return current
-      ? { row: updateCertificate(env.db, current, values, now), created: false }
-      : { row: insertCertificate(env.db, target.key, target.certificateId, values, now), created: true };
-  }).immediate();
+  const { row, created } = env.db
+    .transaction(() => {
+      const current = getCertificate(env.db, target.key, target.certificateId);
+      checkPrecondition(current, ifMatch, target.certificateId);
+      return current
+        ? { row: updateCertificate(env.db, current, values, now), created: false }
+        : { row: insertCertificate(env.db, target.key, target.certificateId, values, now), created: true };
+    })
+    .immediate();
   return json(created ? 201 : 200, toCertificateContract(row), { ETag: row.etag });
 };

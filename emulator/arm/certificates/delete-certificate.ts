@@ -10,14 +10,16 @@ export const deleteCertificate: ArmOperation = (context) => {
   const header = request.headers['if-match'];
   const ifMatch = Array.isArray(header) ? header.join(',') : header;
   if (ifMatch === undefined || ifMatch.trim() === '') throw apimErrors.ifMatchRequired(target.certificateId);
-  const deleted = env.db.transaction(() => {
-    const row = getCertificate(env.db, target.key, target.certificateId);
-    if (!row) return false;
-    if (!ifMatchAllows(ifMatch, row.etag)) throw apimErrors.preconditionFailed(target.certificateId);
-    const references = referencesTo(env.db, row);
-    if (references.length) throw apimErrors.certificateInUse(row.certificate_id, references);
-    deleteCertificateRow(env.db, row);
-    return true;
-  }).immediate();
+  const deleted = env.db
+    .transaction(() => {
+      const row = getCertificate(env.db, target.key, target.certificateId);
+      if (!row) return false;
+      if (!ifMatchAllows(ifMatch, row.etag)) throw apimErrors.preconditionFailed(target.certificateId);
+      const references = referencesTo(env.db, row);
+      if (references.length) throw apimErrors.certificateInUse(row.certificate_id, references);
+      deleteCertificateRow(env.db, row);
+      return true;
+    })
+    .immediate();
   return { status: deleted ? 200 : 204 };
 };

@@ -12,7 +12,6 @@ export interface KeyVaultInput {
   identityClientId: string | null;
 }
 
-
 /** Checks a `keyVault` object of a PUT body against the service: a well-formed identifier, an identity it has. */
 export function checkKeyVaultInput(value: unknown, service: ServiceRow): KeyVaultInput {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -20,13 +19,19 @@ export function checkKeyVaultInput(value: unknown, service: ServiceRow): KeyVaul
   }
   const { secretIdentifier, identityClientId } = value as Record<string, unknown>;
   if (typeof secretIdentifier !== 'string' || secretIdentifier.trim() === '') {
-    throw validationError('properties.keyVault.secretIdentifier', 'properties.keyVault.secretIdentifier is required: the URL of the Key Vault secret that holds the certificate.');
+    throw validationError(
+      'properties.keyVault.secretIdentifier',
+      'properties.keyVault.secretIdentifier is required: the URL of the Key Vault secret that holds the certificate.',
+    );
   }
   const parsed = parseSecretIdentifier(secretIdentifier);
   if ('problem' in parsed) throw validationError('properties.keyVault.secretIdentifier', parsed.problem);
   if (identityClientId === undefined || identityClientId === null) return { secretIdentifier, identityClientId: null };
   if (typeof identityClientId !== 'string' || !GUID_PATTERN.test(identityClientId)) {
-    throw validationError('properties.keyVault.identityClientId', 'properties.keyVault.identityClientId must be the client id (a GUID) of a user-assigned identity of the service, or null for its system-assigned identity.');
+    throw validationError(
+      'properties.keyVault.identityClientId',
+      'properties.keyVault.identityClientId must be the client id (a GUID) of a user-assigned identity of the service, or null for its system-assigned identity.',
+    );
   }
   const known = userIdentityClientIds(service);
   if (!known.some((id) => id.toLowerCase() === identityClientId.toLowerCase())) {

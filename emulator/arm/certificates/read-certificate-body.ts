@@ -11,17 +11,24 @@ export function readCertificateBody(request: ApiRequest, service: ServiceRow): C
   const contentType = String(request.headers['content-type'] ?? 'application/json');
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim())) throw armErrors.unsupportedMediaType(contentType);
   const text = request.body.toString('utf8');
-  if (text.trim() === '') throw armErrors.invalidRequestContent('The request content was invalid and could not be deserialized: the body is empty; send {"properties": {...}}.');
+  if (text.trim() === '')
+    throw armErrors.invalidRequestContent('The request content was invalid and could not be deserialized: the body is empty; send {"properties": {...}}.');
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw armErrors.invalidRequestContent(`The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`);
+    throw armErrors.invalidRequestContent(
+      `The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw armErrors.invalidRequestContent('The request content must be a JSON object like {"properties": {...}}.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw armErrors.invalidRequestContent('The request content must be a JSON object like {"properties": {...}}.');
   const properties = (body as Record<string, unknown>).properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
-    throw validationError('properties', 'properties is required: give either properties.data (a base64 .pfx) with properties.password, or properties.keyVault.');
+    throw validationError(
+      'properties',
+      'properties is required: give either properties.data (a base64 .pfx) with properties.password, or properties.keyVault.',
+    );
   }
   const { data, password, keyVault } = properties as Record<string, unknown>;
   const hasData = data !== undefined && data !== null;
@@ -30,17 +37,22 @@ export function readCertificateBody(request: ApiRequest, service: ServiceRow): C
     throw validationError('properties', 'Give either properties.data (an uploaded .pfx) or properties.keyVault (a Key Vault secret), not both.');
   }
   if (!hasData && !hasKeyVault) {
-    throw validationError('properties', 'Give either properties.data (a base64 .pfx) with properties.password, or properties.keyVault with its secretIdentifier.');
+    throw validationError(
+      'properties',
+      'Give either properties.data (a base64 .pfx) with properties.password, or properties.keyVault with its secretIdentifier.',
+    );
   }
-  if (password !== undefined && password !== null && typeof password !== 'string') throw validationError('properties.password', 'properties.password must be a string.');
+  if (password !== undefined && password !== null && typeof password !== 'string')
+    throw validationError('properties.password', 'properties.password must be a string.');
   if (hasKeyVault) {
-    if (typeof password === 'string' && password !== '') throw validationError('properties.password', 'properties.password goes with properties.data; a Key Vault certificate has none.');
+    if (typeof password === 'string' && password !== '')
+      throw validationError('properties.password', 'properties.password goes with properties.data; a Key Vault certificate has none.');
     return { kind: 'keyVault', keyVault: checkKeyVaultInput(keyVault, service) };
   }
   if (typeof data !== 'string') throw validationError('properties.data', 'properties.data must be a string: the .pfx file in base64.');
   const compact = data.replace(/\s+/g, '');
   if (compact === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) {
-    throw validationError('properties.data', 'properties.data is not base64: encode the .pfx file\'s bytes in base64 (application/x-pkcs12).');
+    throw validationError('properties.data', "properties.data is not base64: encode the .pfx file's bytes in base64 (application/x-pkcs12).");
   }
   return { kind: 'data', bytes: Buffer.from(compact, 'base64'), password: typeof password === 'string' ? password : '' };
 }

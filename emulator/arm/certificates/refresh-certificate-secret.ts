@@ -16,22 +16,24 @@ export const refreshCertificateSecret: ArmOperation = async (context) => {
   if (!keyVault) throw apimErrors.notKeyVaultCertificate(row.certificate_id);
   const now = env.now();
   const fetched = await fetchFromKeyVault(env.db, keyVault, now);
-  const refreshed = env.db.transaction(() => {
-    const current = getCertificate(env.db, target.key, target.certificateId);
-    if (!current) throw apimErrors.certificateNotFound(target.certificateId, target.service.name);
-    const currentKeyVault = keyVaultOf(current);
-    // Replaced by an upload while Key Vault was being read: that write wins.
-    if (!currentKeyVault || currentKeyVault.secretIdentifier !== keyVault.secretIdentifier) return current;
-    const values: CertificateValues = fetched.ok
-      ? {
-          subject: fetched.facts.subject,
-          thumbprint: fetched.facts.thumbprint,
-          expirationDate: fetched.facts.expirationDate,
-          keyVault: { ...currentKeyVault, lastStatus: fetched.status },
-          data: fetched.facts.leafDer,
-        }
-      : { ...valuesOf(current), keyVault: { ...currentKeyVault, lastStatus: fetched.status } };
-    return updateCertificate(env.db, current, values, now);
-  }).immediate();
+  const refreshed = env.db
+    .transaction(() => {
+      const current = getCertificate(env.db, target.key, target.certificateId);
+      if (!current) throw apimErrors.certificateNotFound(target.certificateId, target.service.name);
+      const currentKeyVault = keyVaultOf(current);
+      // Replaced by an upload while Key Vault was being read: that write wins.
+      if (!currentKeyVault || currentKeyVault.secretIdentifier !== keyVault.secretIdentifier) return current;
+      const values: CertificateValues = fetched.ok
+        ? {
+            subject: fetched.facts.subject,
+            thumbprint: fetched.facts.thumbprint,
+            expirationDate: fetched.facts.expirationDate,
+            keyVault: { ...currentKeyVault, lastStatus: fetched.status },
+            data: fetched.facts.leafDer,
+          }
+        : { ...valuesOf(current), keyVault: { ...currentKeyVault, lastStatus: fetched.status } };
+      return updateCertificate(env.db, current, values, now);
+    })
+    .immediate();
   return json(200, toCertificateContract(refreshed), { ETag: refreshed.etag });
 };

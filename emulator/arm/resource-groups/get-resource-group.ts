@@ -8,7 +8,12 @@ import { getResourceGroup as readResourceGroup, toResourceGroupContract } from '
 export const getResourceGroup: ArmOperation = (context) => {
   requireApiVersion(context.request.query, 'resourceGroups', 'resourceGroups');
   const { subscriptionId, resourceGroupName } = context.params;
-  const subscription = authorize(context, subscriptionId, 'Microsoft.Resources/subscriptions/resourceGroups/read', `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`);
+  const subscription = authorize(
+    context,
+    subscriptionId,
+    'Microsoft.Resources/subscriptions/resourceGroups/read',
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`,
+  );
   checkResourceGroupName(resourceGroupName);
   const row = readResourceGroup(context.env.db, subscription.id, resourceGroupName);
   if (!row) throw armErrors.resourceGroupNotFound(resourceGroupName);

@@ -33,7 +33,10 @@ export async function readAsmError(response: Response): Promise<{ code: string; 
   const text = await response.text();
   expect(text).toContain(`<Error xmlns="${AZURE_XMLNS}">`);
   const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? '';
-  const message = (/<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? '').replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const message = (/<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? '')
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
   return { code, message };
 }
 
@@ -51,7 +54,14 @@ export async function issueMany(count: number, prefix = 'Test certificate'): Pro
   const now = Date.now();
   const issued: IssuedCertificate[] = [];
   for (let i = 0; i < count; i++) {
-    issued.push(await issueManagementCertificate({ keyPair, commonName: `${prefix} ${i + 1}`, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 365 * 86_400_000) }));
+    issued.push(
+      await issueManagementCertificate({
+        keyPair,
+        commonName: `${prefix} ${i + 1}`,
+        notBefore: new Date(now - 86_400_000),
+        notAfter: new Date(now + 365 * 86_400_000),
+      }),
+    );
   }
   return issued;
 }

@@ -71,7 +71,11 @@ describe('a TLS client certificate authenticates once it is a management certifi
   });
 
   it('after a bearer-token upload, azure-asm-mgmt lists, adds, gets and deletes management certificates over mTLS', async () => {
-    const uploaded = await emulator.asm(`/${production}/certificates`, { method: 'POST', headers: { 'Content-Type': 'application/xml' }, body: addBody(partsOf(certificates[0])) });
+    const uploaded = await emulator.asm(`/${production}/certificates`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/xml' },
+      body: addBody(partsOf(certificates[0])),
+    });
     expect(uploaded.status).toBe(200);
     const client = managementCertificatesClient(baseUri(), production, pems[0]);
 
@@ -92,7 +96,12 @@ describe('a TLS client certificate authenticates once it is a management certifi
 
     expect((await client.delete(other.thumbprint)).statusCode).toBe(200);
     await expectRefused(client.get(other.thumbprint), 404, 'ResourceNotFound', /was not found/);
-    await expectRefused(client.create({ publicKey: Buffer.from(certificates[0].publicKey), thumbprint: certificates[0].thumbprint, data: Buffer.from(certificates[0].der) }), 409, 'ConflictError', /already exists/);
+    await expectRefused(
+      client.create({ publicKey: Buffer.from(certificates[0].publicKey), thumbprint: certificates[0].thumbprint, data: Buffer.from(certificates[0].der) }),
+      409,
+      'ConflictError',
+      /already exists/,
+    );
   });
 
   it('also opens the API to https.request with the same certificate and key', async () => {

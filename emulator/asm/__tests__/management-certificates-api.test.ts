@@ -20,7 +20,12 @@ const legacy = DEMO_SUBSCRIPTIONS.legacy.id;
 const xml = { 'Content-Type': 'application/xml' };
 
 const add = (subscriptionId: string, body: string | AddBodyParts, init: { user?: 'alice' | 'bob' | 'carol'; headers?: Record<string, string> } = {}) =>
-  emulator.asm(`/${subscriptionId}/certificates`, { method: 'POST', body: typeof body === 'string' ? body : addBody(body), user: init.user, headers: { ...xml, ...init.headers } });
+  emulator.asm(`/${subscriptionId}/certificates`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : addBody(body),
+    user: init.user,
+    headers: { ...xml, ...init.headers },
+  });
 
 /** certificates[0..9] for the CRUD tests, [10..69] for the limit. */
 const certificate = (i: number) => certificates[i];
@@ -53,7 +58,9 @@ describe('list, add, get, delete', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(response.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const text = await response.text();
-    expect(text).toMatch(new RegExp(`<SubscriptionCertificates xmlns="${AZURE_XMLNS}">\\s*</SubscriptionCertificates>|<SubscriptionCertificates xmlns="${AZURE_XMLNS}"/>`));
+    expect(text).toMatch(
+      new RegExp(`<SubscriptionCertificates xmlns="${AZURE_XMLNS}">\\s*</SubscriptionCertificates>|<SubscriptionCertificates xmlns="${AZURE_XMLNS}"/>`),
+    );
   });
 
   it('adds with 200 and no body, then lists and gets it with its public key, thumbprint, data and creation time', async () => {
@@ -119,22 +126,36 @@ describe('the XML body is parsed strictly', () => {
   const parts = () => partsOf(certificate(2));
   const element = (name: string, value: string) => `<${name}>${value}</${name}>`;
   it('refuses XML that is not well-formed', async () => {
-    await expectAsmError(add(production, `<SubscriptionCertificate xmlns="${AZURE_XMLNS}"><SubscriptionCertificateData>x</SubscriptionCertificate>`), 400, 'InvalidXmlRequest', /not well-formed/);
+    await expectAsmError(
+      add(production, `<SubscriptionCertificate xmlns="${AZURE_XMLNS}"><SubscriptionCertificateData>x</SubscriptionCertificate>`),
+      400,
+      'InvalidXmlRequest',
+      /not well-formed/,
+    );
     await expectAsmError(add(production, ''), 400, 'InvalidXmlRequest', /empty/);
     await expectAsmError(add(production, '{"thumbprint":"AB"}'), 400, 'InvalidXmlRequest');
   });
   it('refuses the wrong root element', async () => {
-    const body = addBody(parts()).replace(/SubscriptionCertificate /, 'ManagementCertificate ').replace(/<\/SubscriptionCertificate>$/, '</ManagementCertificate>');
+    const body = addBody(parts())
+      .replace(/SubscriptionCertificate /, 'ManagementCertificate ')
+      .replace(/<\/SubscriptionCertificate>$/, '</ManagementCertificate>');
     await expectAsmError(add(production, body), 400, 'InvalidXmlRequest', /root element must be 'SubscriptionCertificate'.*'ManagementCertificate'/);
   });
   it('refuses the wrong namespace, including the https:// misprint of the documentation, and none at all', async () => {
     const misprint = addBody(parts()).replace(AZURE_XMLNS, 'https://schemas.microsoft.com/windowsazure');
-    await expectAsmError(add(production, misprint), 400, 'InvalidXmlRequest', /namespace 'http:\/\/schemas.microsoft.com\/windowsazure'; it is in namespace 'https:/);
+    await expectAsmError(
+      add(production, misprint),
+      400,
+      'InvalidXmlRequest',
+      /namespace 'http:\/\/schemas.microsoft.com\/windowsazure'; it is in namespace 'https:/,
+    );
     const none = addBody(parts()).replace(` xmlns="${AZURE_XMLNS}"`, '');
     await expectAsmError(add(production, none), 400, 'InvalidXmlRequest', /it is in no namespace/);
     const childOutside = addBody(parts()).replace('<SubscriptionCertificateData>', '<SubscriptionCertificateData xmlns="urn:other">');
     await expectAsmError(add(production, childOutside), 400, 'InvalidXmlRequest', /'SubscriptionCertificateData' must be in namespace/);
-    const undeclared = addBody(parts()).replace(`<SubscriptionCertificate xmlns="${AZURE_XMLNS}">`, '<sm:SubscriptionCertificate>').replace(/<\/SubscriptionCertificate>$/, '</sm:SubscriptionCertificate>');
+    const undeclared = addBody(parts())
+      .replace(`<SubscriptionCertificate xmlns="${AZURE_XMLNS}">`, '<sm:SubscriptionCertificate>')
+      .replace(/<\/SubscriptionCertificate>$/, '</sm:SubscriptionCertificate>');
     await expectAsmError(add(production, undeclared), 400, 'InvalidXmlRequest', /prefix 'sm' is not declared/);
   });
   it('refuses missing, empty, unknown, repeated and out-of-order elements', async () => {
@@ -149,7 +170,14 @@ describe('the XML body is parsed strictly', () => {
     await expectAsmError(add(production, addBody({ ...p, thumbprint: '' })), 400, 'BadRequest', /missing SubscriptionCertificateThumbprint/);
     await expectAsmError(add(production, wrap(element('Thumbprint', p.thumbprint))), 400, 'InvalidXmlRequest', /Unexpected element 'Thumbprint'/);
     await expectAsmError(
-      add(production, wrap(element('SubscriptionCertificateThumbprint', p.thumbprint) + element('SubscriptionCertificatePublicKey', p.publicKey) + element('SubscriptionCertificateData', p.data))),
+      add(
+        production,
+        wrap(
+          element('SubscriptionCertificateThumbprint', p.thumbprint) +
+            element('SubscriptionCertificatePublicKey', p.publicKey) +
+            element('SubscriptionCertificateData', p.data),
+        ),
+      ),
       400,
       'InvalidXmlRequest',
       /out of order/,
@@ -178,11 +206,21 @@ describe('Add checks the certificate as the real service did', () => {
     await expectAsmError(add(production, { ...p(), data: truncated }), 400, 'BadRequest', /SubscriptionCertificateData/);
   });
   it('refuses a thumbprint that is not the SHA-1 of Data, naming the right one', async () => {
-    await expectAsmError(add(production, { ...p(), thumbprint: certificate(4).thumbprint }), 400, 'BadRequest', new RegExp(`does not match the certificate: its SHA-1 thumbprint is ${certificate(3).thumbprint}`));
+    await expectAsmError(
+      add(production, { ...p(), thumbprint: certificate(4).thumbprint }),
+      400,
+      'BadRequest',
+      new RegExp(`does not match the certificate: its SHA-1 thumbprint is ${certificate(3).thumbprint}`),
+    );
     await expectAsmError(add(production, { ...p(), thumbprint: 'XYZ' }), 400, 'BadRequest', /not a SHA-1 thumbprint/);
   });
   it('refuses a public key that is not GetPublicKey() of Data, and recognises a whole SubjectPublicKeyInfo', async () => {
-    await expectAsmError(add(production, { ...p(), publicKey: Buffer.from('another key').toString('base64') }), 400, 'BadRequest', /PublicKey does not match the certificate's public key/);
+    await expectAsmError(
+      add(production, { ...p(), publicKey: Buffer.from('another key').toString('base64') }),
+      400,
+      'BadRequest',
+      /PublicKey does not match the certificate's public key/,
+    );
     const { X509Certificate } = await import('node:crypto');
     const spki = new X509Certificate(Buffer.from(certificate(3).der)).publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
     await expectAsmError(add(production, { ...p(), publicKey: spki }), 400, 'BadRequest', /whole SubjectPublicKeyInfo/);

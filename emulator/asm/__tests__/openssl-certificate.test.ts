@@ -20,7 +20,21 @@ const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir,
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'asm-openssl-'));
   const started = startTestEmulator();
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '365', '-subj', '/CN=openssl management certificate/O=Contoso');
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'key.pem',
+    '-out',
+    'cert.pem',
+    '-days',
+    '365',
+    '-subj',
+    '/CN=openssl management certificate/O=Contoso',
+  );
   openssl('x509', '-in', 'cert.pem', '-outform', 'DER', '-out', 'cert.cer');
   const fingerprint = openssl('x509', '-in', 'cert.pem', '-noout', '-fingerprint', '-sha1').toString();
   openssl('x509', '-in', 'cert.pem', '-noout', '-pubkey', '-out', 'spki.pem');
@@ -46,12 +60,25 @@ const add = (body: AddBodyParts) =>
 
 describe('a certificate made by openssl', () => {
   it('is refused when the thumbprint is not its SHA-1, with the reason', async () => {
-    const sha256Prefix = /=([0-9A-F:]+)/.exec(openssl('x509', '-in', 'cert.pem', '-noout', '-fingerprint', '-sha256').toString())![1].replace(/:/g, '').slice(0, 40);
-    await expectAsmError(add({ ...parts, thumbprint: sha256Prefix }), 400, 'BadRequest', new RegExp(`does not match the certificate: its SHA-1 thumbprint is ${parts.thumbprint}`));
+    const sha256Prefix = /=([0-9A-F:]+)/
+      .exec(openssl('x509', '-in', 'cert.pem', '-noout', '-fingerprint', '-sha256').toString())![1]
+      .replace(/:/g, '')
+      .slice(0, 40);
+    await expectAsmError(
+      add({ ...parts, thumbprint: sha256Prefix }),
+      400,
+      'BadRequest',
+      new RegExp(`does not match the certificate: its SHA-1 thumbprint is ${parts.thumbprint}`),
+    );
   });
 
   it('is refused when the public key is the whole SubjectPublicKeyInfo rather than the RSAPublicKey, with the reason', async () => {
-    await expectAsmError(add({ ...parts, publicKey: spkiBase64 }), 400, 'BadRequest', /does not match the certificate's public key.*whole SubjectPublicKeyInfo.*RSAPublicKey/);
+    await expectAsmError(
+      add({ ...parts, publicKey: spkiBase64 }),
+      400,
+      'BadRequest',
+      /does not match the certificate's public key.*whole SubjectPublicKeyInfo.*RSAPublicKey/,
+    );
   });
 
   it('is refused as a .pfx, saying to upload the .cer', async () => {

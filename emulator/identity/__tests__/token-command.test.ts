@@ -20,12 +20,32 @@ afterAll(async () => {
 });
 
 async function token(...extra: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'emulator/main.ts', 'token', '--url', emulator.url, '--ca', join(location, 'tls', 'ca.pem'), ...extra]);
+  const { stdout } = await run(process.execPath, [
+    '--import',
+    'tsx',
+    'emulator/main.ts',
+    'token',
+    '--url',
+    emulator.url,
+    '--ca',
+    join(location, 'tls', 'ca.pem'),
+    ...extra,
+  ]);
   return stdout.trim();
 }
 
 async function curl(url: string, bearer: string, extraHeaders: string[] = []): Promise<{ status: number; body: string }> {
-  const { stdout } = await run('curl', ['-sS', '--cacert', join(location, 'tls', 'ca.pem'), '-H', `Authorization: Bearer ${bearer}`, ...extraHeaders.flatMap((h) => ['-H', h]), '-w', '\n%{http_code}', url]);
+  const { stdout } = await run('curl', [
+    '-sS',
+    '--cacert',
+    join(location, 'tls', 'ca.pem'),
+    '-H',
+    `Authorization: Bearer ${bearer}`,
+    ...extraHeaders.flatMap((h) => ['-H', h]),
+    '-w',
+    '\n%{http_code}',
+    url,
+  ]);
   const lines = stdout.split('\n');
   return { status: Number(lines.pop()), body: lines.join('\n') };
 }

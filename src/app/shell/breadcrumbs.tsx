@@ -5,8 +5,7 @@ export interface CrumbHandle {
   crumb: (params: Record<string, string | undefined>) => string;
 }
 
-const hasCrumb = (m: UIMatch): m is UIMatch<unknown, CrumbHandle> =>
-  typeof (m.handle as Partial<CrumbHandle> | undefined)?.crumb === 'function';
+const hasCrumb = (m: UIMatch): m is UIMatch<unknown, CrumbHandle> => typeof (m.handle as Partial<CrumbHandle> | undefined)?.crumb === 'function';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', listStyle: 'none', margin: 0, padding: '12px 24px 0', fontSize: tokens.fontSizeBase300 },

@@ -3,7 +3,13 @@ import { HomeRegular, KeyMultipleRegular, CloudRegular } from '@fluentui/react-i
 import { NavLink } from 'react-router';
 
 const useStyles = makeStyles({
-  nav: { width: '220px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2, paddingTop: '8px' },
+  nav: {
+    width: '220px',
+    flexShrink: 0,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    paddingTop: '8px',
+  },
   list: { listStyle: 'none', margin: 0, padding: 0 },
   link: {
     display: 'flex',

@@ -3,7 +3,16 @@ import { useMsal } from '@azure/msal-react';
 import { loginRequest } from '../../lib/auth';
 
 const useStyles = makeStyles({
-  page: { maxWidth: '560px', margin: '80px auto', padding: '32px', display: 'flex', flexDirection: 'column', gap: '16px', backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow8 },
+  page: {
+    maxWidth: '560px',
+    margin: '80px auto',
+    padding: '32px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '16px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow8,
+  },
 });
 
 export function SignInPage({ environment }: { environment: string }) {

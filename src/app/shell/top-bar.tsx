@@ -24,7 +24,14 @@ const useStyles = makeStyles({
   spacer: { flex: 1 },
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
   // Plain markup instead of Fluent's Badge, Avatar and Tooltip: the top bar is in the first load.
-  badge: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1, borderRadius: '10px', padding: '0 8px', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  badge: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    borderRadius: '10px',
+    padding: '0 8px',
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   initials: {
     display: 'inline-flex',
     alignItems: 'center',
@@ -70,9 +77,7 @@ export function TopBar({ environment, theme, onTheme }: { environment: string; t
       <Link to="/" className={styles.brand}>
         certportal
       </Link>
-      {environment === 'emulator' && (
-        <span className={styles.badge}>Emulator</span>
-      )}
+      {environment === 'emulator' && <span className={styles.badge}>Emulator</span>}
       <span className={styles.spacer} />
       <Button
         appearance="transparent"

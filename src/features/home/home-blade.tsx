@@ -25,8 +25,18 @@ const useStyles = makeStyles({
 
 const destinations = [
   // Names differ from the left menu's, so "Subscriptions" names one link on the page.
-  { to: '/subscriptions', title: 'Management certificates', description: 'Classic Service Management: pick a subscription, then upload or delete', Icon: KeyMultipleRegular },
-  { to: '/apim', title: 'API Management certificates', description: 'Certificates of your API Management instances, custom or from Key Vault', Icon: CloudRegular },
+  {
+    to: '/subscriptions',
+    title: 'Management certificates',
+    description: 'Classic Service Management: pick a subscription, then upload or delete',
+    Icon: KeyMultipleRegular,
+  },
+  {
+    to: '/apim',
+    title: 'API Management certificates',
+    description: 'Certificates of your API Management instances, custom or from Key Vault',
+    Icon: CloudRegular,
+  },
 ];
 
 export function HomeBlade() {

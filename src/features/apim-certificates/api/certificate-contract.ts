@@ -30,7 +30,8 @@ export interface ServiceRef {
   serviceName: string;
 }
 
-export const serviceKey = (s: ServiceRef) => ['arm', 'apim', s.subscriptionId.toLowerCase(), s.resourceGroup.toLowerCase(), s.serviceName.toLowerCase()] as const;
+export const serviceKey = (s: ServiceRef) =>
+  ['arm', 'apim', s.subscriptionId.toLowerCase(), s.resourceGroup.toLowerCase(), s.serviceName.toLowerCase()] as const;
 export const certificatesKey = (s: ServiceRef) => [...serviceKey(s), 'certificates'] as const;
 export const certificateKey = (s: ServiceRef, id: string) => [...serviceKey(s), 'certificate', id] as const;
 

@@ -20,7 +20,8 @@ export function buildCertificateFilter({ search, expiresBefore }: CertificateFil
   }
   const day = expiresBefore?.trim();
   if (day) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime())) throw new RangeError(`'${day}' is not a date like 2025-01-31.`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(new Date(`${day}T00:00:00Z`).getTime()))
+      throw new RangeError(`'${day}' is not a date like 2025-01-31.`);
     parts.push(`expirationDate lt ${day}T00:00:00Z`);
   }
   return parts.length ? parts.join(' and ') : undefined;

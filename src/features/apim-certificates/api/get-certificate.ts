@@ -2,7 +2,14 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { AzureApiError } from '../../../lib/api-error';
 import { useServices } from '../../../lib/services-context';
-import { APIM_API_VERSION, certificateKey, certificatePath, type CertificateContract, type ServiceRef, type VersionedCertificate } from './certificate-contract';
+import {
+  APIM_API_VERSION,
+  certificateKey,
+  certificatePath,
+  type CertificateContract,
+  type ServiceRef,
+  type VersionedCertificate,
+} from './certificate-contract';
 
 export async function getCertificate(arm: ArmClient, service: ServiceRef, id: string): Promise<VersionedCertificate> {
   const { data, etag } = await arm.send<CertificateContract>(certificatePath(service, id), { apiVersion: APIM_API_VERSION });

@@ -13,13 +13,14 @@ export function checkSecretIdentifier(text: string): SecretIdentifierCheck {
   if (!match) return { ok: false, problem: `'${url.hostname}' is not a Key Vault host; it should look like my-vault.vault.azure.net.` };
   if (url.search || url.hash || url.port) return { ok: false, problem: 'The secret identifier takes no port, query string or fragment.' };
   const segments = url.pathname.split('/').filter(Boolean);
-  if (segments[0] !== 'secrets' || segments.length < 2 || segments.length > 3) return { ok: false, problem: 'The path must be /secrets/{name} or /secrets/{name}/{version}.' };
+  if (segments[0] !== 'secrets' || segments.length < 2 || segments.length > 3)
+    return { ok: false, problem: 'The path must be /secrets/{name} or /secrets/{name}/{version}.' };
   const [, name, version] = segments;
   if (!/^[0-9a-zA-Z-]{1,127}$/.test(name)) return { ok: false, problem: `'${name}' is not a secret name: use 1 to 127 letters, digits and hyphens.` };
-  if (version !== undefined && !/^[0-9a-f]{32}$/i.test(version)) return { ok: false, problem: `'${version}' is not a secret version: versions are 32 hexadecimal characters.` };
+  if (version !== undefined && !/^[0-9a-f]{32}$/i.test(version))
+    return { ok: false, problem: `'${version}' is not a secret version: versions are 32 hexadecimal characters.` };
   return { ok: true, vault: match[1].toLowerCase(), name, version: version ?? null };
 }
-
 
 /** The certificate id rules of API Management: 1 to 80 characters, none of * # & + : < > ? */
 export function certificateIdProblem(id: string): string | null {

@@ -13,7 +13,9 @@ export interface CertificatePage {
 
 export function listCertificatesPage(arm: ArmClient, service: ServiceRef, filter: string | undefined, nextLink: string | null): Promise<CertificatePage> {
   if (nextLink) return arm.send<CertificatePage>(nextLink, { apiVersion: APIM_API_VERSION }).then((r) => r.data);
-  return arm.send<CertificatePage>(certificatesPath(service), { apiVersion: APIM_API_VERSION, query: { $filter: filter, $top: CERTIFICATE_PAGE_SIZE } }).then((r) => r.data);
+  return arm
+    .send<CertificatePage>(certificatesPath(service), { apiVersion: APIM_API_VERSION, query: { $filter: filter, $top: CERTIFICATE_PAGE_SIZE } })
+    .then((r) => r.data);
 }
 
 export const certificatesQuery = (arm: ArmClient, service: ServiceRef, filter: string | undefined) =>

@@ -1,7 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
-import { APIM_API_VERSION, certificateKey, certificatePath, certificatesKey, type CertificateContract, type ServiceRef, type VersionedCertificate } from './certificate-contract';
+import {
+  APIM_API_VERSION,
+  certificateKey,
+  certificatePath,
+  certificatesKey,
+  type CertificateContract,
+  type ServiceRef,
+  type VersionedCertificate,
+} from './certificate-contract';
 
 /** Asks the service to read the Key Vault secret again; a failed read is recorded in lastStatus, not thrown. */
 export async function refreshCertificateSecret(arm: ArmClient, service: ServiceRef, id: string): Promise<VersionedCertificate> {

@@ -1,11 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
-import { APIM_API_VERSION, certificateKey, certificatePath, certificatesKey, type CertificateContract, type ServiceRef, type VersionedCertificate } from './certificate-contract';
+import {
+  APIM_API_VERSION,
+  certificateKey,
+  certificatePath,
+  certificatesKey,
+  type CertificateContract,
+  type ServiceRef,
+  type VersionedCertificate,
+} from './certificate-contract';
 
 export type CertificateSource =
-  | { kind: 'custom'; data: string; password: string }
-  | { kind: 'keyVault'; secretIdentifier: string; identityClientId: string | null };
+  { kind: 'custom'; data: string; password: string } | { kind: 'keyVault'; secretIdentifier: string; identityClientId: string | null };
 
 export interface SaveCertificateInput {
   id: string;

@@ -38,7 +38,10 @@ function narrowLoaded(rows: CertificateContract[], search: string, expiresBefore
   const before = expiresBefore ? `${expiresBefore}T00:00:00Z` : '';
   return rows.filter(
     (c) =>
-      (!needle || c.name.toLowerCase().includes(needle) || c.properties.subject.toLowerCase().includes(needle) || c.properties.thumbprint.toLowerCase().includes(needle)) &&
+      (!needle ||
+        c.name.toLowerCase().includes(needle) ||
+        c.properties.subject.toLowerCase().includes(needle) ||
+        c.properties.thumbprint.toLowerCase().includes(needle)) &&
       (!before || c.properties.expirationDate < before),
   );
 }
@@ -78,7 +81,8 @@ export function ApimCertificatesBlade() {
     try {
       const refreshed = await refresh.mutateAsync(id);
       const status = refreshed.certificate.properties.keyVault?.lastStatus;
-      if (status?.code === 'Success') notify({ title: 'Refreshed from Key Vault', body: `${id}: ${refreshed.certificate.properties.thumbprint}`, intent: 'success' });
+      if (status?.code === 'Success')
+        notify({ title: 'Refreshed from Key Vault', body: `${id}: ${refreshed.certificate.properties.thumbprint}`, intent: 'success' });
       else notify({ title: 'Key Vault refresh failed', body: `${id}: ${status?.code ?? ''} ${status?.message ?? ''}`.trim(), intent: 'warning' });
     } catch (e) {
       const explained = explainCertificateError(e, 'refresh');
@@ -111,14 +115,22 @@ export function ApimCertificatesBlade() {
       </Toolbar>
       <div className={styles.bar}>
         <Field label="Search">
-          <SearchBox className={styles.search} placeholder="Id, subject or thumbprint" aria-label="Search certificates by id, subject or thumbprint" value={search} onChange={(_, d) => setSearch(d.value)} />
+          <SearchBox
+            className={styles.search}
+            placeholder="Id, subject or thumbprint"
+            aria-label="Search certificates by id, subject or thumbprint"
+            value={search}
+            onChange={(_, d) => setSearch(d.value)}
+          />
         </Field>
         <Field label="Expires before" validationMessage={filterProblem ?? undefined}>
           <Input type="date" value={expiresBefore} onChange={(_, d) => setExpiresBefore(d.value)} />
         </Field>
         {data && (
           <Text aria-live="polite">
-            {interim ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}` : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
+            {interim
+              ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}`
+              : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
             {!interim && rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
           </Text>
         )}
@@ -139,7 +151,14 @@ export function ApimCertificatesBlade() {
         </div>
       )}
       {data && rows.length > 0 && (
-        <CertificatesGrid rows={rows} total={total} hasNextPage={!interim && hasNextPage} isFetchingNextPage={isFetchingNextPage} fetchNextPage={loadMore} actions={actions} />
+        <CertificatesGrid
+          rows={rows}
+          total={total}
+          hasNextPage={!interim && hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={loadMore}
+          actions={actions}
+        />
       )}
       {pane.kind === 'details' && (
         <CertificateDetailsPane

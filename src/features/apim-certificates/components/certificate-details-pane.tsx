@@ -1,4 +1,15 @@
-import { Button, DrawerBody, DrawerFooter, DrawerHeader, DrawerHeaderTitle, makeStyles, OverlayDrawer, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  DrawerBody,
+  DrawerFooter,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { CertificateDetails } from '../../../components/certificate-details';
 import { ExpiryBadge } from '../../../components/certificate-status';
@@ -32,7 +43,10 @@ export function certificateFacts({ certificate: c, etag }: VersionedCertificate)
   if (kv) {
     rows.push(['Secret identifier', kv.secretIdentifier, true]);
     rows.push(['Identity', kv.identityClientId ? `User-assigned (client id ${kv.identityClientId})` : 'System-assigned']);
-    rows.push(['Auto-rotation', /\/secrets\/[^/]+\/[0-9a-f]{32}$/i.test(kv.secretIdentifier) ? 'No: the identifier names a version' : 'Yes: follows the latest version']);
+    rows.push([
+      'Auto-rotation',
+      /\/secrets\/[^/]+\/[0-9a-f]{32}$/i.test(kv.secretIdentifier) ? 'No: the identifier names a version' : 'Yes: follows the latest version',
+    ]);
     if (kv.lastStatus) {
       rows.push(['Last Key Vault sync', kv.lastStatus.timeStampUtc]);
       rows.push(['Last sync status', kv.lastStatus.code]);
@@ -69,7 +83,9 @@ export function CertificateDetailsPane({
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>{`Certificate ${id}`}</DrawerHeaderTitle>
+        <DrawerHeaderTitle
+          action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}
+        >{`Certificate ${id}`}</DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
         {isPending && <Spinner label="Loading the certificate…" />}
@@ -77,7 +93,8 @@ export function CertificateDetailsPane({
         {data && (
           <>
             <p>
-              <ExpiryBadge notAfter={expires && !Number.isNaN(expires.getTime()) ? expires : null} /> <KeyVaultStatus certificate={data.certificate} showMessage />
+              <ExpiryBadge notAfter={expires && !Number.isNaN(expires.getTime()) ? expires : null} />{' '}
+              <KeyVaultStatus certificate={data.certificate} showMessage />
             </p>
             <dl className={styles.list} aria-label="What the service returns">
               {certificateFacts(data).map(([term, value, mono]) => (
@@ -92,7 +109,9 @@ export function CertificateDetailsPane({
               {parsed ? (
                 <CertificateDetails summary={parsed} label="Parsed certificate" />
               ) : (
-                <Text>The service does not return a certificate's bytes; the full parse is shown for certificates uploaded from this browser in this session.</Text>
+                <Text>
+                  The service does not return a certificate's bytes; the full parse is shown for certificates uploaded from this browser in this session.
+                </Text>
               )}
             </div>
           </>

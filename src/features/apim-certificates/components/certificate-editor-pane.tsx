@@ -76,9 +76,15 @@ async function openPfx(bytes: Uint8Array, password: string): Promise<Preview> {
   try {
     const file = await openCertificateFile(bytes, { password });
     if (file.contentFormat !== 'pkcs12' || !file.hasPrivateKey) {
-      return { kind: 'problem', title: 'No private key in this file', message: 'API Management presents this certificate to backends, so it needs the private key: export the certificate with its private key as .pfx and choose that.' };
+      return {
+        kind: 'problem',
+        title: 'No private key in this file',
+        message:
+          'API Management presents this certificate to backends, so it needs the private key: export the certificate with its private key as .pfx and choose that.',
+      };
     }
-    if (file.privateKeyMatchesLeaf === false) return { kind: 'problem', title: 'The key does not match', message: 'The private key in this .pfx file does not belong to its certificate.' };
+    if (file.privateKeyMatchesLeaf === false)
+      return { kind: 'problem', title: 'The key does not match', message: 'The private key in this .pfx file does not belong to its certificate.' };
     return { kind: 'ready', file, warnings: certificateWarnings(file, 'apim').filter((w) => w.code !== 'no-private-key') };
   } catch (error) {
     if (error instanceof CertificateError && (error.code === 'wrong-password' || error.code === 'password-required')) {
@@ -157,7 +163,11 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
       const { toBase64 } = await import('../../../../certificates/encoding');
       certificateSource = { kind: 'custom', data: toBase64(file.bytes), password: values.password };
     } else {
-      certificateSource = { kind: 'keyVault', secretIdentifier: values.secretIdentifier.trim(), identityClientId: values.identity === 'user' ? values.clientId.trim() : null };
+      certificateSource = {
+        kind: 'keyVault',
+        secretIdentifier: values.secretIdentifier.trim(),
+        identityClientId: values.identity === 'user' ? values.clientId.trim() : null,
+      };
     }
     const id = values.id.trim();
     try {
@@ -166,7 +176,11 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
       reset({ ...EMPTY });
       setFile(null);
       setPreview({ kind: 'none' });
-      notify({ title: saved.created ? 'Added certificate' : 'Replaced certificate', body: `${id}: ${saved.certificate.properties.subject} (${saved.certificate.properties.thumbprint})`, intent: 'success' });
+      notify({
+        title: saved.created ? 'Added certificate' : 'Replaced certificate',
+        body: `${id}: ${saved.certificate.properties.subject} (${saved.certificate.properties.thumbprint})`,
+        intent: 'success',
+      });
       onClose(id);
     } catch (error) {
       if (error instanceof AzureApiError && error.status === 412 && replacing) {
@@ -246,7 +260,12 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
               </dl>
             </section>
           )}
-          <Field label="Id" required hint={replacing ? undefined : '1 to 80 characters, none of * # & + : < > ?; unique in this service.'} validationMessage={formState.errors.id?.message}>
+          <Field
+            label="Id"
+            required
+            hint={replacing ? undefined : '1 to 80 characters, none of * # & + : < > ?; unique in this service.'}
+            validationMessage={formState.errors.id?.message}
+          >
             <Input
               readOnly={Boolean(replacing)}
               autoComplete="off"
@@ -293,7 +312,9 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
               )}
               {preview.kind === 'ready' && (
                 <>
-                  <Text size={200}>{`Format: ${preview.file.format}${preview.file.encryption ? `, ${preview.file.encryption}` : ''}. Private key: included.`}</Text>
+                  <Text
+                    size={200}
+                  >{`Format: ${preview.file.format}${preview.file.encryption ? `, ${preview.file.encryption}` : ''}. Private key: included.`}</Text>
                   <CertificateDetails summary={preview.file.leaf} warnings={preview.warnings} label="Certificate preview" />
                 </>
               )}
@@ -322,7 +343,8 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>
                     <MessageBarTitle>This identifier names one version</MessageBarTitle>
-                    The certificate will not rotate automatically: API Management keeps version {secretCheck.version} until you change it. Remove the version to follow the latest.
+                    The certificate will not rotate automatically: API Management keeps version {secretCheck.version} until you change it. Remove the version to
+                    follow the latest.
                   </MessageBarBody>
                 </MessageBar>
               )}
@@ -336,14 +358,21 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
                 <Field
                   label="Client id of the user-assigned identity"
                   required
-                  hint={identities.data?.length ? `This service's user-assigned identities: ${identities.data.join(', ')}` : 'This service has no user-assigned identity.'}
+                  hint={
+                    identities.data?.length
+                      ? `This service's user-assigned identities: ${identities.data.join(', ')}`
+                      : 'This service has no user-assigned identity.'
+                  }
                   validationMessage={formState.errors.clientId?.message}
                 >
                   <Input
                     autoComplete="off"
                     list="apim-identity-client-ids"
                     {...register('clientId', {
-                      validate: (v) => (form.getValues('source') !== 'keyVault' || form.getValues('identity') !== 'user' || GUID_PATTERN.test(v.trim()) ? true : 'Enter a client id (a GUID).'),
+                      validate: (v) =>
+                        form.getValues('source') !== 'keyVault' || form.getValues('identity') !== 'user' || GUID_PATTERN.test(v.trim())
+                          ? true
+                          : 'Enter a client id (a GUID).',
                     })}
                   />
                 </Field>

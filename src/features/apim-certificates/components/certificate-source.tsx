@@ -7,8 +7,18 @@ export const sourceText = (c: CertificateContract) => (c.properties.keyVault ? '
 export function KeyVaultStatus({ certificate, showMessage = false }: { certificate: CertificateContract; showMessage?: boolean }) {
   const status = certificate.properties.keyVault?.lastStatus;
   if (!certificate.properties.keyVault) return <Text style={{ color: tokens.colorNeutralForeground3 }}>—</Text>;
-  if (!status) return <Badge appearance="tint" color="informative">Not checked</Badge>;
-  if (status.code === 'Success') return <Badge appearance="tint" color="success">Success</Badge>;
+  if (!status)
+    return (
+      <Badge appearance="tint" color="informative">
+        Not checked
+      </Badge>
+    );
+  if (status.code === 'Success')
+    return (
+      <Badge appearance="tint" color="success">
+        Success
+      </Badge>
+    );
   return (
     <span>
       <Badge appearance="tint" color="danger">{`Failed: ${status.code}`}</Badge>

@@ -20,7 +20,13 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase300,
   },
   head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, minWidth: 'fit-content' },
-  row: { display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: 'fit-content' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 'fit-content',
+  },
   bodyRow: {
     position: 'absolute',
     top: 0,
@@ -33,8 +39,28 @@ const useStyles = makeStyles({
   cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   body: { position: 'relative' },
-  sortButton: { backgroundColor: 'transparent', borderTopStyle: 'none', borderBottomStyle: 'none', borderLeftStyle: 'none', borderRightStyle: 'none', padding: 0, font: 'inherit', color: 'inherit', cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
-  sticky: { position: 'sticky', right: 0, backgroundColor: tokens.colorNeutralBackground1, height: '100%', display: 'flex', alignItems: 'center', boxShadow: `-1px 0 0 ${tokens.colorNeutralStroke2}` },
+  sortButton: {
+    backgroundColor: 'transparent',
+    borderTopStyle: 'none',
+    borderBottomStyle: 'none',
+    borderLeftStyle: 'none',
+    borderRightStyle: 'none',
+    padding: 0,
+    font: 'inherit',
+    color: 'inherit',
+    cursor: 'pointer',
+    fontWeight: tokens.fontWeightSemibold,
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  sticky: {
+    position: 'sticky',
+    right: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+    height: '100%',
+    display: 'flex',
+    alignItems: 'center',
+    boxShadow: `-1px 0 0 ${tokens.colorNeutralStroke2}`,
+  },
   // Rows use plain elements, not Fluent's Link, Badge and Button: a re-sort re-renders every visible row.
   linkButton: {
     backgroundColor: 'transparent',
@@ -157,7 +183,14 @@ export function CertificatesGrid({
     if (!row || row !== event.target) return;
     const index = Number(row.dataset.index);
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: rows.length - 1, PageDown: index + page, PageUp: index - page };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+    };
     if (event.key in moves) {
       event.preventDefault();
       focusRow(moves[event.key]);
@@ -169,7 +202,15 @@ export function CertificatesGrid({
 
   return (
     <>
-      <div ref={scrollRef} className={styles.grid} role="grid" aria-label="Certificates" aria-rowcount={total + 1} aria-colcount={HEADERS.length} onKeyDown={onKeyDown}>
+      <div
+        ref={scrollRef}
+        className={styles.grid}
+        role="grid"
+        aria-label="Certificates"
+        aria-rowcount={total + 1}
+        aria-colcount={HEADERS.length}
+        onKeyDown={onKeyDown}
+      >
         <div role="rowgroup" className={styles.head}>
           <div role="row" aria-rowindex={1} className={styles.row}>
             {HEADERS.map((h) => (

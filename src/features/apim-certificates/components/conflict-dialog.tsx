@@ -54,15 +54,23 @@ export function ConflictDialog({
               <table className={styles.table} aria-label="What changed">
                 <thead>
                   <tr>
-                    <th className={styles.cell} scope="col">Field</th>
-                    <th className={styles.cell} scope="col">When you opened it</th>
-                    <th className={styles.cell} scope="col">Now</th>
+                    <th className={styles.cell} scope="col">
+                      Field
+                    </th>
+                    <th className={styles.cell} scope="col">
+                      When you opened it
+                    </th>
+                    <th className={styles.cell} scope="col">
+                      Now
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {changes.map((c) => (
                     <tr key={c.field}>
-                      <th className={styles.cell} scope="row">{c.field}</th>
+                      <th className={styles.cell} scope="row">
+                        {c.field}
+                      </th>
                       <td className={styles.cell}>{c.before || '(none)'}</td>
                       <td className={styles.cell}>{c.after || '(none)'}</td>
                     </tr>
@@ -70,7 +78,10 @@ export function ConflictDialog({
                 </tbody>
               </table>
             )}
-            <p>Reload shows the current version and keeps what you entered, so you can review it and save again. Overwrite replaces the current version with yours.</p>
+            <p>
+              Reload shows the current version and keeps what you entered, so you can review it and save again. Overwrite replaces the current version with
+              yours.
+            </p>
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" disabled={busy} onClick={onReload}>

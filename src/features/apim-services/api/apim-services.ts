@@ -46,8 +46,15 @@ export async function listApimServices(arm: ArmClient): Promise<ApimServicesResu
   const subscriptions = await arm.listAll<SubscriptionEntry>('/subscriptions', { apiVersion: SUBSCRIPTIONS_API_VERSION });
   const results = await Promise.allSettled(
     subscriptions.map(async (s) => {
-      const services = await arm.listAll<ApimService>(`/subscriptions/${encodeURIComponent(s.subscriptionId)}/providers/Microsoft.ApiManagement/service`, { apiVersion: APIM_API_VERSION });
-      return services.map<ApimServiceRow>((service) => ({ ...service, resourceGroup: resourceGroupOf(service.id), subscriptionId: s.subscriptionId, subscriptionName: s.displayName }));
+      const services = await arm.listAll<ApimService>(`/subscriptions/${encodeURIComponent(s.subscriptionId)}/providers/Microsoft.ApiManagement/service`, {
+        apiVersion: APIM_API_VERSION,
+      });
+      return services.map<ApimServiceRow>((service) => ({
+        ...service,
+        resourceGroup: resourceGroupOf(service.id),
+        subscriptionId: s.subscriptionId,
+        subscriptionName: s.displayName,
+      }));
     }),
   );
   const services: ApimServiceRow[] = [];

@@ -40,10 +40,30 @@ const columns: TableColumnDefinition<ApimServiceRow>[] = [
     renderHeaderCell: () => 'Name',
     renderCell: (s) => <Link to={serviceLink(s)}>{s.name}</Link>,
   }),
-  createTableColumn({ columnId: 'resourceGroup', compare: (a, b) => a.resourceGroup.localeCompare(b.resourceGroup), renderHeaderCell: () => 'Resource group', renderCell: (s) => s.resourceGroup }),
-  createTableColumn({ columnId: 'location', compare: (a, b) => a.location.localeCompare(b.location), renderHeaderCell: () => 'Location', renderCell: (s) => s.location }),
-  createTableColumn({ columnId: 'sku', compare: (a, b) => a.sku.name.localeCompare(b.sku.name), renderHeaderCell: () => 'Pricing tier', renderCell: (s) => `${s.sku.name} (${s.sku.capacity} unit${s.sku.capacity === 1 ? '' : 's'})` }),
-  createTableColumn({ columnId: 'subscription', compare: (a, b) => a.subscriptionName.localeCompare(b.subscriptionName), renderHeaderCell: () => 'Subscription', renderCell: (s) => s.subscriptionName }),
+  createTableColumn({
+    columnId: 'resourceGroup',
+    compare: (a, b) => a.resourceGroup.localeCompare(b.resourceGroup),
+    renderHeaderCell: () => 'Resource group',
+    renderCell: (s) => s.resourceGroup,
+  }),
+  createTableColumn({
+    columnId: 'location',
+    compare: (a, b) => a.location.localeCompare(b.location),
+    renderHeaderCell: () => 'Location',
+    renderCell: (s) => s.location,
+  }),
+  createTableColumn({
+    columnId: 'sku',
+    compare: (a, b) => a.sku.name.localeCompare(b.sku.name),
+    renderHeaderCell: () => 'Pricing tier',
+    renderCell: (s) => `${s.sku.name} (${s.sku.capacity} unit${s.sku.capacity === 1 ? '' : 's'})`,
+  }),
+  createTableColumn({
+    columnId: 'subscription',
+    compare: (a, b) => a.subscriptionName.localeCompare(b.subscriptionName),
+    renderHeaderCell: () => 'Subscription',
+    renderCell: (s) => s.subscriptionName,
+  }),
 ];
 
 /** Every API Management service across the admin's subscriptions. */
@@ -66,7 +86,12 @@ export function ApimServicesBlade() {
         </ToolbarButton>
       </Toolbar>
       <div className={styles.bar}>
-        <SearchBox placeholder="Filter by name, resource group, location, tier or subscription" aria-label="Filter API Management services" value={filter} onChange={(_, d) => setFilter(d.value)} />
+        <SearchBox
+          placeholder="Filter by name, resource group, location, tier or subscription"
+          aria-label="Filter API Management services"
+          value={filter}
+          onChange={(_, d) => setFilter(d.value)}
+        />
         {data && <Text aria-live="polite">{filter ? `Showing ${rows.length} of ${data.services.length} records` : `${data.services.length} services`}</Text>}
         {isFetching && !isPending && <Spinner size="tiny" label="Refreshing" />}
       </div>
@@ -89,7 +114,15 @@ export function ApimServicesBlade() {
         </div>
       )}
       {data && data.services.length > 0 && (
-        <DataGrid className={styles.grid} items={rows} columns={columns} sortable getRowId={(s: ApimServiceRow) => s.id} aria-label="API Management services" focusMode="composite">
+        <DataGrid
+          className={styles.grid}
+          items={rows}
+          columns={columns}
+          sortable
+          getRowId={(s: ApimServiceRow) => s.id}
+          aria-label="API Management services"
+          focusMode="composite"
+        >
           <DataGridHeader>
             <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
           </DataGridHeader>

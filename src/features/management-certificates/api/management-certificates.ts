@@ -19,7 +19,10 @@ export async function listManagementCertificates(asm: AsmClient, subscriptionId:
   const doc = await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`);
   const elements = doc ? Array.from(doc.getElementsByTagNameNS(AZURE_XMLNS, 'SubscriptionCertificate')) : [];
   // The toolkit is its own chunk: loaded with this blade, not with the app.
-  const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([import('../../../../certificates/certificate-summary'), import('../../../../certificates/encoding')]);
+  const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([
+    import('../../../../certificates/certificate-summary'),
+    import('../../../../certificates/encoding'),
+  ]);
   return Promise.all(
     elements.map(async (el) => {
       const thumbprint = childText(el, 'SubscriptionCertificateThumbprint').toUpperCase();
@@ -63,7 +66,11 @@ export async function addManagementCertificate(asm: AsmClient, subscriptionId: s
   const summary = await summarizeCertificate(certificateDer);
   await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`, {
     method: 'POST',
-    xml: addCertificateXml({ publicKeyBase64: toBase64(dotNetPublicKey(certificateDer)), thumbprint: summary.thumbprintSha1, dataBase64: toBase64(certificateDer) }),
+    xml: addCertificateXml({
+      publicKeyBase64: toBase64(dotNetPublicKey(certificateDer)),
+      thumbprint: summary.thumbprintSha1,
+      dataBase64: toBase64(certificateDer),
+    }),
   });
   return summary.thumbprintSha1;
 }

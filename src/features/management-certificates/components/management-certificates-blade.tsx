@@ -27,7 +27,12 @@ import { ExpiryBadge, expiryStatus } from '../../../components/certificate-statu
 import { useNotifications } from '../../../components/notifications';
 import { describeError } from '../../../lib/api-error';
 import { useCanWrite } from '../../../lib/permissions';
-import { MANAGEMENT_CERTIFICATE_LIMIT, useDeleteManagementCertificates, useManagementCertificates, type ManagementCertificate } from '../api/management-certificates';
+import {
+  MANAGEMENT_CERTIFICATE_LIMIT,
+  useDeleteManagementCertificates,
+  useManagementCertificates,
+  type ManagementCertificate,
+} from '../api/management-certificates';
 import { UploadDialog } from './upload-dialog';
 
 const useStyles = makeStyles({
@@ -131,7 +136,12 @@ export function ManagementCertificatesBlade() {
         </ToolbarButton>
       </Toolbar>
       <div className={styles.bar}>
-        <SearchBox placeholder="Filter by name, thumbprint or status" aria-label="Filter management certificates" value={filter} onChange={(_, d) => setFilter(d.value)} />
+        <SearchBox
+          placeholder="Filter by name, thumbprint or status"
+          aria-label="Filter management certificates"
+          value={filter}
+          onChange={(_, d) => setFilter(d.value)}
+        />
         {data && (
           <Text aria-live="polite">
             {filter ? `Showing ${rows.length} of ${data.length} records` : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`}
@@ -151,32 +161,35 @@ export function ManagementCertificatesBlade() {
       )}
       {data && data.length > 0 && (
         <div className={styles.gridScroll}>
-        <DataGrid
-          items={rows}
-          columns={columns}
-          sortable
-          resizableColumns
-          columnSizingOptions={columnSizing}
-          selectionMode="multiselect"
-          selectedItems={selected}
-          onSelectionChange={(_, d) => setSelected(d.selectedItems)}
-          getRowId={(c: ManagementCertificate) => c.thumbprint}
-          aria-label="Management certificates"
-          focusMode="composite"
-        >
-          <DataGridHeader>
-            <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': 'Select all rows' } }}>
-              {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-            </DataGridRow>
-          </DataGridHeader>
-          <DataGridBody<ManagementCertificate>>
-            {({ item, rowId }) => (
-              <DataGridRow<ManagementCertificate> key={rowId} selectionCell={{ checkboxIndicator: { 'aria-label': `Select ${item.summary?.subjectCommonName ?? item.thumbprint}` } }}>
-                {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+          <DataGrid
+            items={rows}
+            columns={columns}
+            sortable
+            resizableColumns
+            columnSizingOptions={columnSizing}
+            selectionMode="multiselect"
+            selectedItems={selected}
+            onSelectionChange={(_, d) => setSelected(d.selectedItems)}
+            getRowId={(c: ManagementCertificate) => c.thumbprint}
+            aria-label="Management certificates"
+            focusMode="composite"
+          >
+            <DataGridHeader>
+              <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': 'Select all rows' } }}>
+                {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
               </DataGridRow>
-            )}
-          </DataGridBody>
-        </DataGrid>
+            </DataGridHeader>
+            <DataGridBody<ManagementCertificate>>
+              {({ item, rowId }) => (
+                <DataGridRow<ManagementCertificate>
+                  key={rowId}
+                  selectionCell={{ checkboxIndicator: { 'aria-label': `Select ${item.summary?.subjectCommonName ?? item.thumbprint}` } }}
+                >
+                  {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+                </DataGridRow>
+              )}
+            </DataGridBody>
+          </DataGrid>
         </div>
       )}
       {uploadOpen && <UploadDialog subscriptionId={subscriptionId} currentCount={data?.length} onClose={() => setUploadOpen(false)} />}

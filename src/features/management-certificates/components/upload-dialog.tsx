@@ -82,7 +82,10 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
   // A created certificate is kept until it is uploaded, so a retry never uploads a different one than the .pfx saved.
   const [created, setCreated] = useState<{ cer: Uint8Array; name: string }>();
   const [busy, setBusy] = useState(false);
-  const form = useForm<UploadForm>({ defaultValues: { pfxPassword: '', commonName: '', validityDays: '365', keySize: '2048', password: '', confirmPassword: '' }, mode: 'onTouched' });
+  const form = useForm<UploadForm>({
+    defaultValues: { pfxPassword: '', commonName: '', validityDays: '365', keySize: '2048', password: '', confirmPassword: '' },
+    mode: 'onTouched',
+  });
   const { register, formState, handleSubmit, setValue, getValues, watch } = form;
 
   async function pick(file: File) {
@@ -117,7 +120,15 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
       setPreview({ kind: 'ready', file, warnings: warnings.filter((w) => w.code !== 'private-key-present'), fromPfx: true });
     } catch (error) {
       const code = (error as { code?: string }).code;
-      setPreview({ kind: 'pfx', problem: code === 'wrong-password' || code === 'password-required' ? 'Wrong password for this .pfx file. Try again.' : error instanceof Error ? error.message : String(error) });
+      setPreview({
+        kind: 'pfx',
+        problem:
+          code === 'wrong-password' || code === 'password-required'
+            ? 'Wrong password for this .pfx file. Try again.'
+            : error instanceof Error
+              ? error.message
+              : String(error),
+      });
     }
   }
 
@@ -139,7 +150,12 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
       let name = created?.name ?? values.commonName;
       if (!cer) {
         const { createSelfSignedCertificate } = await import('../../../../certificates/self-signed');
-        const made = await createSelfSignedCertificate({ commonName: values.commonName, validityDays: Number(values.validityDays), keySize: Number(values.keySize) as 2048 | 4096, password: values.password });
+        const made = await createSelfSignedCertificate({
+          commonName: values.commonName,
+          validityDays: Number(values.validityDays),
+          keySize: Number(values.keySize) as 2048 | 4096,
+          password: values.password,
+        });
         const safe = values.commonName.replace(/[^\w.-]+/g, '_') || 'certificate';
         downloadBytes(made.pfx, `${safe}.pfx`, 'application/x-pkcs12');
         setValue('password', '');
@@ -188,7 +204,13 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
               </TabList>
               {mode === 'upload' && (
                 <>
-                  <FileDrop label="Certificate file (.cer, .crt, .pem, .der)" accept=".cer,.crt,.pem,.der,.pfx,.p12" hint="Choose a file or drop it here. It is opened in your browser first." fileName={fileName} onFile={(f) => void pick(f)} />
+                  <FileDrop
+                    label="Certificate file (.cer, .crt, .pem, .der)"
+                    accept=".cer,.crt,.pem,.der,.pfx,.p12"
+                    hint="Choose a file or drop it here. It is opened in your browser first."
+                    fileName={fileName}
+                    onFile={(f) => void pick(f)}
+                  />
                   {preview.kind === 'reading' && <Spinner size="small" label="Reading the file…" />}
                   {preview.kind === 'error' && (
                     <MessageBar intent="error" layout="multiline">
@@ -202,9 +224,9 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
                     <>
                       <MessageBar intent="warning" layout="multiline">
                         <MessageBarBody>
-                          <MessageBarTitle>This is a .pfx (PKCS#12) file, which holds a private key</MessageBarTitle>
-                          A management certificate is only the public part (.cer); the private key must stay with you. Enter the .pfx password to take the public
-                          certificate out of it: only that is uploaded.
+                          <MessageBarTitle>This is a .pfx (PKCS#12) file, which holds a private key</MessageBarTitle>A management certificate is only the public
+                          part (.cer); the private key must stay with you. Enter the .pfx password to take the public certificate out of it: only that is
+                          uploaded.
                         </MessageBarBody>
                       </MessageBar>
                       <div className={styles.row}>
@@ -230,24 +252,50 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
               {mode === 'create' && (
                 <>
                   <Field label="Common name (CN)" required validationMessage={formState.errors.commonName?.message}>
-                    <Input {...register('commonName', { validate: (v) => (mode !== 'create' ? true : v.trim().length === 0 ? 'Enter a common name.' : v.length > 64 ? 'At most 64 characters.' : true) })} />
+                    <Input
+                      {...register('commonName', {
+                        validate: (v) =>
+                          mode !== 'create' ? true : v.trim().length === 0 ? 'Enter a common name.' : v.length > 64 ? 'At most 64 characters.' : true,
+                      })}
+                    />
                   </Field>
                   <div className={styles.row}>
                     <Field label="Valid for (days)" validationMessage={formState.errors.validityDays?.message}>
-                      <Input type="number" min={1} max={3650} {...register('validityDays', { validate: (v) => (mode !== 'create' || (Number(v) >= 1 && Number(v) <= 3650) ? true : 'From 1 to 3650 days.') })} />
+                      <Input
+                        type="number"
+                        min={1}
+                        max={3650}
+                        {...register('validityDays', {
+                          validate: (v) => (mode !== 'create' || (Number(v) >= 1 && Number(v) <= 3650) ? true : 'From 1 to 3650 days.'),
+                        })}
+                      />
                     </Field>
                     <Field label="Key size">
-                      <Dropdown value={`RSA ${watch('keySize')}`} selectedOptions={[watch('keySize')]} onOptionSelect={(_, d) => setValue('keySize', d.optionValue as '2048' | '4096')}>
+                      <Dropdown
+                        value={`RSA ${watch('keySize')}`}
+                        selectedOptions={[watch('keySize')]}
+                        onOptionSelect={(_, d) => setValue('keySize', d.optionValue as '2048' | '4096')}
+                      >
                         <Option value="2048">RSA 2048</Option>
                         <Option value="4096">RSA 4096</Option>
                       </Dropdown>
                     </Field>
                   </div>
                   <Field label="Password for the .pfx you keep" required validationMessage={formState.errors.password?.message}>
-                    <Input type="password" autoComplete="new-password" {...register('password', { validate: (v) => (mode !== 'create' || created ? true : v.length >= 8 ? true : 'At least 8 characters.') })} />
+                    <Input
+                      type="password"
+                      autoComplete="new-password"
+                      {...register('password', { validate: (v) => (mode !== 'create' || created ? true : v.length >= 8 ? true : 'At least 8 characters.') })}
+                    />
                   </Field>
                   <Field label="Confirm password" required validationMessage={formState.errors.confirmPassword?.message}>
-                    <Input type="password" autoComplete="new-password" {...register('confirmPassword', { validate: (v) => (mode !== 'create' || created ? true : v === getValues('password') ? true : 'The passwords differ.') })} />
+                    <Input
+                      type="password"
+                      autoComplete="new-password"
+                      {...register('confirmPassword', {
+                        validate: (v) => (mode !== 'create' || created ? true : v === getValues('password') ? true : 'The passwords differ.'),
+                      })}
+                    />
                   </Field>
                   <MessageBar intent="info">
                     <MessageBarBody>

@@ -13,10 +13,15 @@ export function explainUploadError(error: unknown, currentCount: number | undefi
         retry: false,
       };
     }
-    if (error.status === 409) return { title: 'Already uploaded', message: `This certificate is already uploaded to this subscription. (${error.message})`, retry: false };
+    if (error.status === 409)
+      return { title: 'Already uploaded', message: `This certificate is already uploaded to this subscription. (${error.message})`, retry: false };
     if (error.status === 403 && error.code === 'SubscriptionDisabled') return { title: 'Subscription disabled', message: error.message, retry: false };
     if (error.status === 403) {
-      return { title: 'Read-only access', message: `This subscription is read-only for you: uploading needs the Owner or Contributor role. (${error.message})`, retry: false };
+      return {
+        title: 'Read-only access',
+        message: `This subscription is read-only for you: uploading needs the Owner or Contributor role. (${error.message})`,
+        retry: false,
+      };
     }
     if (error.status >= 500 || error.status === 429) return { title: 'The service failed', message: describeError(error), retry: true };
     return { title: 'Upload refused', message: describeError(error), retry: false };

@@ -1,17 +1,5 @@
 import { useMemo, useState } from 'react';
-import {
-  Badge,
-  makeStyles,
-  SearchBox,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
+import { Badge, makeStyles, SearchBox, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { Link } from 'react-router';
 import { Blade } from '../../../components/blade';
 import { ErrorPanel } from '../../../components/error-panel';

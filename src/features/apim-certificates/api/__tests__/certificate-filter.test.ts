@@ -43,7 +43,12 @@ describe('input checks', () => {
   });
 
   it('secret identifiers', () => {
-    expect(checkSecretIdentifier('https://contoso-kv.vault.azure.net/secrets/gateway')).toEqual({ ok: true, vault: 'contoso-kv', name: 'gateway', version: null });
+    expect(checkSecretIdentifier('https://contoso-kv.vault.azure.net/secrets/gateway')).toEqual({
+      ok: true,
+      vault: 'contoso-kv',
+      name: 'gateway',
+      version: null,
+    });
     expect(checkSecretIdentifier(`https://contoso-kv.vault.azure.net/secrets/gateway/${'a'.repeat(32)}`)).toMatchObject({ ok: true, version: 'a'.repeat(32) });
     expect(checkSecretIdentifier('http://contoso-kv.vault.azure.net/secrets/gateway').ok).toBe(false);
     expect(checkSecretIdentifier('https://example.com/secrets/gateway').ok).toBe(false);

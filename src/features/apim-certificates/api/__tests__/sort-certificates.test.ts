@@ -7,7 +7,12 @@ const cert = (name: string, subject: string, expirationDate: string, keyVault = 
     id: `/x/${name}`,
     name,
     type: 'Microsoft.ApiManagement/service/certificates',
-    properties: { subject, thumbprint: name.toUpperCase(), expirationDate, ...(keyVault ? { keyVault: { secretIdentifier: 'https://v.vault.azure.net/secrets/s' } } : {}) },
+    properties: {
+      subject,
+      thumbprint: name.toUpperCase(),
+      expirationDate,
+      ...(keyVault ? { keyVault: { secretIdentifier: 'https://v.vault.azure.net/secrets/s' } } : {}),
+    },
   }) as CertificateContract;
 
 const rows = [cert('b', 'CN=zeta', '2027-01-01T00:00:00Z'), cert('a', 'CN=Alpha', '2030-01-01T00:00:00Z', true), cert('c', 'CN=mid', '2020-01-01T00:00:00Z')];
