@@ -7,6 +7,7 @@ export default defineConfig({
       'src/**/__tests__/**/*.test.ts',
       'src/**/__tests__/**/*.test.tsx',
       'emulator/**/__tests__/**/*.test.ts',
+      'eslint-rules/__tests__/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,
