@@ -5,14 +5,13 @@ import { bytesEqual, toArrayBuffer } from './encoding';
 import { OID } from './oids';
 import {
   checkIterations,
-  HASHES,
   MAX_PKCS12_KDF_ITERATIONS,
   parsePasswordCipher,
   passwordForms,
-  pkcs12Kdf,
   type PasswordCipher,
   type PasswordForm,
 } from './password-based-encryption';
+import { HASHES, pkcs12Kdf } from './pkcs12-kdf';
 
 export interface Pkcs12Certificate {
   der: Uint8Array;
@@ -51,7 +50,7 @@ function corrupt(message: string): CertificateError {
  * cannot decrypt the legacy RC2/3DES schemes (WebCrypto has neither), it knows one byte form of the
  * password (not OpenSSL's empty-versus-absent forms nor the pre-1.1.0 widened UTF-8), it runs the KDF in
  * one uninterrupted loop (no abort, no yielding), and it throws the same plain Error for a wrong password
- * as for a damaged file. The MAC, the KDF and the decryption are in password-based-encryption.ts.
+ * as for a damaged file. The MAC is below, the KDF in pkcs12-kdf.ts, the decryption in password-based-encryption.ts.
  * `root` is the asn1js decoding of `bytes` when format detection already made it.
  */
 export async function openPkcs12(bytes: Uint8Array, password: string | undefined, signal?: AbortSignal, root?: Block): Promise<Pkcs12Contents> {

@@ -3,7 +3,8 @@ import * as pkijs from 'pkijs';
 import { sha1 } from '@noble/hashes/legacy.js';
 import { summarizeCertificate, type CertificateSummary } from './certificate-summary';
 import { toArrayBuffer } from './encoding';
-import { HASHES, passwordForms, pkcs12Kdf } from './password-based-encryption';
+import { passwordForms } from './password-based-encryption';
+import { HASHES, pkcs12Kdf } from './pkcs12-kdf';
 import { OID } from './oids';
 
 export interface SelfSignedOptions {

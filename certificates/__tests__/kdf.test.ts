@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../encoding';
-import { HASHES, pkcs12Kdf, type HashSpec } from '../password-based-encryption';
+import { HASHES, pkcs12Kdf, type HashSpec } from '../pkcs12-kdf';
 
 /** RFC 7292 appendix B.2 written the plain way, with one-shot noble digests: the reference for the fast KDF. */
 function referenceKdf(hash: HashSpec, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number): Uint8Array {
