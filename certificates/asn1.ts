@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { CertificateError } from './certificate-error';
+import { CertificateError, corrupt } from './certificate-error';
 
 /**
  * The toolkit's door to asn1js: BER is decoded by asn1js (and the structures on top by pkijs), and every
@@ -34,10 +34,6 @@ export const TAG = {
 const OPTIONS: asn1js.FromBerOptions = { maxDepth: 48, parseEmbedded: false, copyInput: false };
 
 const TRUNCATED_MESSAGE = 'The data ends early: the file looks truncated';
-
-function corrupt(message: string): CertificateError {
-  return new CertificateError('corrupt', message);
-}
 
 export interface ParseOptions {
   /** Bytes after the first element are allowed (PEM "TRUSTED CERTIFICATE" trust data, padding). */

@@ -9,3 +9,8 @@ export class CertificateError extends Error {
     this.code = code;
   }
 }
+
+/** The error of a damaged structure, the commonest one. */
+export function corrupt(message: string): CertificateError {
+  return new CertificateError('corrupt', message);
+}

@@ -1,7 +1,8 @@
 import { CertificateError } from './certificate-error';
 import * as pkijs from 'pkijs';
 import { octets, parseBer, withPkijs, type Block } from './asn1';
-import { parseCertificate, summarizeParsedCertificate, type CertificateSummary, type ParsedCertificate } from './certificate-summary';
+import { summarizeParsedCertificate, type CertificateSummary } from './certificate-summary';
+import { parseCertificate, type ParsedCertificate } from './parsed-certificate';
 import { decodeText, inspectBytes, type CertificateFileFormat } from './detect-format';
 import { bytesEqual } from './encoding';
 import { parsePasswordCipher, passwordForms } from './password-based-encryption';

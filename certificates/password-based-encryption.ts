@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { children, octets, smallInteger, withPkijs, type Block } from './asn1';
-import { CertificateError } from './certificate-error';
+import { CertificateError, corrupt } from './certificate-error';
 import { concatBytes, toArrayBuffer } from './encoding';
 import { legacyDecrypt, type LegacyCipher } from './legacy-ciphers';
 import { OID } from './oids';
@@ -104,10 +104,6 @@ const PBES2_CIPHERS: Record<string, Pbes2Cipher & { keyBytes: number }> = {
 export interface PasswordCipher {
   description: string;
   decrypt(password: PasswordForm, data: Uint8Array, signal?: AbortSignal): Promise<Uint8Array | null>;
-}
-
-function corrupt(message: string): CertificateError {
-  return new CertificateError('corrupt', message);
 }
 
 /** The cipher of an encryption AlgorithmIdentifier (pkijs) from a PKCS#12 bag or container, or an encrypted PKCS#8 key. */

@@ -1,6 +1,6 @@
 import * as pkijs from 'pkijs';
 import { children, encodedBytes, isConstructedOf, octets, parseBer, smallInteger, TAG, withPkijs, type Block } from './asn1';
-import { CertificateError } from './certificate-error';
+import { CertificateError, corrupt } from './certificate-error';
 import { bytesEqual, toArrayBuffer } from './encoding';
 import { OID } from './oids';
 import {
@@ -39,10 +39,6 @@ interface EncryptedItem {
 }
 
 const MAX_NESTED_SAFE_CONTENTS = 4;
-
-function corrupt(message: string): CertificateError {
-  return new CertificateError('corrupt', message);
-}
 
 /**
  * PKCS#12 through pkijs (PFX, MacData, AuthenticatedSafe, EncryptedData, SafeContents, SafeBag, CertBag,
