@@ -11,7 +11,8 @@ import { loadOrCreateSigningKeys, type SigningKeys } from './identity/signing-ke
 import { createTokenVerifier, TokenRejected, type TokenVerifier } from './identity/verify-token.ts';
 import { createIdentityProvider, type IdentityProvider } from './identity/identity-provider.ts';
 import { APP_CLIENT_ID, ARM_AUDIENCE, ARM_SCOPE, ASM_AUDIENCE, TENANT_ID } from './identity/directory.ts';
-import { serveApp, securityHeaders } from './app-host/serve-app.ts';
+import { serveApp } from './app-host/serve-app.ts';
+import { securityHeaders } from './common/security-headers.ts';
 import { ArmError, armErrors } from './common/arm-error.ts';
 import { AsmError, asmErrors } from './common/asm-error.ts';
 import { BodyTooLarge, readBody } from './common/http.ts';
