@@ -35,5 +35,3 @@ export interface EmulatorEnv {
   origin: string;
   now(): Date;
 }
-
-export type ServiceHandler = (request: ApiRequest, env: EmulatorEnv) => Promise<ApiResponse>;
