@@ -24,7 +24,7 @@ export interface PipelineOptions {
 
 /**
  * The one request pipeline, the same for every service: request id → CORS → route → authenticate →
- * version → authorize → read body → operation → serialize, and errors in the service's own format.
+ * version → authorize → read body → operation → error in the service's own format → serialize.
  * A service only describes itself (see ServiceDefinition); nothing here names one.
  */
 export function createPipeline(options: PipelineOptions): RequestHandler {
@@ -88,10 +88,10 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       // 8. operation
       response = await entry.operation({ request, env: options.env, caller, params, subscription });
     } catch (error) {
-      // 10. errors in the service's own format; anything else is a 500 and goes to the log
+      // 9. an error in the service's own format; anything else is a 500, and goes to the log
       response = errorResponse(service, error, requestId);
     }
-    // 9. serialize
+    // 10. serialize the answer or the error
     writeResponse(res, response, headers);
     return response.status;
   }
