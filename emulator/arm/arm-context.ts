@@ -1,15 +1,9 @@
-import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
-import type { Caller } from '../identity/verify-token.ts';
+import type { ApiResponse } from '../common/api-types.ts';
+import type { Operation, OperationContext } from '../common/operation.ts';
 
-/** What one ARM operation gets: the request, the environment, the caller and the decoded path parameters. */
-export interface ArmContext {
-  request: ApiRequest;
-  env: EmulatorEnv;
-  caller: Caller;
-  params: Record<string, string>;
-}
-
-export type ArmOperation = (context: ArmContext) => ApiResponse | Promise<ApiResponse>;
+/** ARM operations are the pipeline's operations; the names stay for the files that use them. */
+export type ArmContext = OperationContext;
+export type ArmOperation = Operation;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body };

@@ -1,54 +1,9 @@
-import type { ServiceHandler } from '../common/api-types.ts';
-import { armErrors } from '../common/arm-error.ts';
-import type { ArmOperation } from './arm-context.ts';
-import { getService } from './apim-services/get-service.ts';
-import { listPermissions } from './authorization/list-permissions.ts';
-import { listServicesInResourceGroup, listServicesInSubscription } from './apim-services/list-services.ts';
-import { createOrUpdateCertificate } from './certificates/create-or-update-certificate.ts';
-import { deleteCertificate } from './certificates/delete-certificate.ts';
-import { getCertificate, getCertificateEntityTag } from './certificates/get-certificate.ts';
-import { listCertificates } from './certificates/list-certificates.ts';
-import { refreshCertificateSecret } from './certificates/refresh-certificate-secret.ts';
-import { getResourceGroup } from './resource-groups/get-resource-group.ts';
-import { listResourceGroups } from './resource-groups/list-resource-groups.ts';
-import { getSubscription } from './subscriptions/get-subscription.ts';
-import { listSubscriptions } from './subscriptions/list-subscriptions.ts';
-
-interface Route {
-  /** Literal segments match case-insensitively, as ARM's do; `{name}` captures one decoded segment. */
-  pattern: string[];
-  operations: Partial<Record<string, ArmOperation>>;
-}
-
-const service = 'subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.ApiManagement/service';
-
-const routes: Route[] = [
-  { pattern: 'subscriptions', operations: { GET: listSubscriptions } },
-  { pattern: 'subscriptions/{subscriptionId}', operations: { GET: getSubscription } },
-  { pattern: 'subscriptions/{subscriptionId}/providers/Microsoft.Authorization/permissions', operations: { GET: listPermissions } },
-  { pattern: 'subscriptions/{subscriptionId}/resourceGroups', operations: { GET: listResourceGroups } },
-  { pattern: 'subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}', operations: { GET: getResourceGroup } },
-  { pattern: 'subscriptions/{subscriptionId}/providers/Microsoft.ApiManagement/service', operations: { GET: listServicesInSubscription } },
-  { pattern: service, operations: { GET: listServicesInResourceGroup } },
-  { pattern: `${service}/{serviceName}`, operations: { GET: getService } },
-  { pattern: `${service}/{serviceName}/certificates`, operations: { GET: listCertificates } },
-  {
-    pattern: `${service}/{serviceName}/certificates/{certificateId}`,
-    operations: { GET: getCertificate, HEAD: getCertificateEntityTag, PUT: createOrUpdateCertificate, DELETE: deleteCertificate },
-  },
-  { pattern: `${service}/{serviceName}/certificates/{certificateId}/refreshSecret`, operations: { POST: refreshCertificateSecret } },
-].map(({ pattern, operations }) => ({ pattern: pattern.split('/'), operations }));
-
-function match(pattern: string[], segments: string[]): Record<string, string> | undefined {
-  if (pattern.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const part = pattern[i];
-    if (part.startsWith('{')) params[part.slice(1, -1)] = segments[i];
-    else if (part.toLowerCase() !== segments[i].toLowerCase()) return undefined;
-  }
-  return params;
-}
+import { armErrorFormat, armErrors } from '../common/arm-error.ts';
+import { createRouteTable, type RouteEntry } from '../common/route-table.ts';
+import { versionFromQuery, type ServiceDefinition } from '../common/service-definition.ts';
+import type { BearerAuthenticator } from '../identity/bearer-authenticator.ts';
+import { armRoutes } from './arm-routes.ts';
+import { authorizeArm } from './authorize.ts';
 
 function decodeSegments(path: string): string[] {
   const raw = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
@@ -65,17 +20,21 @@ function decodeSegments(path: string): string[] {
   return segments;
 }
 
-/** ARM: subscriptions, resource groups, API Management services and their certificates. */
-export const handleArm: ServiceHandler = async (request, env) => {
-  const caller = request.caller;
-  if (!caller) throw armErrors.invalidAuthenticationToken('The request does not have a valid authentication token.');
-  const segments = decodeSegments(request.path);
-  for (const route of routes) {
-    const params = match(route.pattern, segments);
-    if (!params) continue;
-    const operation = route.operations[request.method.toUpperCase()];
-    if (!operation) throw armErrors.methodNotAllowed(request.method);
-    return operation({ request, env, caller, params });
-  }
-  throw armErrors.noRoute(request.method, request.path);
-};
+/** Azure Resource Manager under `/arm`: bearer tokens for its audience, `?api-version=`, JSON errors. */
+export function armService(bearer: BearerAuthenticator, routes: readonly RouteEntry[] = armRoutes): ServiceDefinition {
+  return {
+    name: 'arm',
+    prefix: '/arm',
+    authenticators: [bearer],
+    challenge: bearer.challenge,
+    version: versionFromQuery('api-version'),
+    routes: createRouteTable(routes, {
+      segments: decodeSegments,
+      ignoreCase: true,
+      noRoute: (method, path) => armErrors.noRoute(method, path),
+      methodNotAllowed: (method) => armErrors.methodNotAllowed(method),
+    }),
+    authorize: authorizeArm,
+    errors: armErrorFormat,
+  };
+}

@@ -1,13 +1,14 @@
-import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
+import type { ApiResponse } from '../common/api-types.ts';
+import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
 import { asmErrors } from '../common/asm-error.ts';
 import { checkCertificateUpload } from './certificate-upload-checks.ts';
 import { addManagementCertificate, MANAGEMENT_CERTIFICATE_LIMIT } from './management-certificate-store.ts';
-import { authorizeSubscription } from './subscription-access.ts';
 import { parseAddCertificateBody } from './subscription-certificate-xml.ts';
 import { emptyResponse } from './xml-response.ts';
 
-export async function addCertificate(request: ApiRequest, env: EmulatorEnv, subscriptionId: string): Promise<ApiResponse> {
-  const subscription = authorizeSubscription(request, env, subscriptionId, 'write');
+export async function addCertificate(context: OperationContext): Promise<ApiResponse> {
+  const { request, env } = context;
+  const subscription = authorizedSubscription(context);
   const certificate = await checkCertificateUpload(parseAddCertificateBody(request.body));
   const outcome = addManagementCertificate(env.db, { subscriptionId: subscription.id, ...certificate, created: env.now().toISOString() });
   if (outcome.kind === 'duplicate') {

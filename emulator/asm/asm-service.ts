@@ -1,39 +1,42 @@
-import type { ApiRequest, ServiceHandler } from '../common/api-types.ts';
-import { asmErrors } from '../common/asm-error.ts';
-import { addCertificate } from './add-management-certificate.ts';
-import { deleteCertificate } from './delete-management-certificate.ts';
-import { getCertificate } from './get-management-certificate.ts';
-import { listCertificates } from './list-management-certificates.ts';
-import { requireVersionHeader } from './version-header.ts';
+import { asmErrorFormat, asmErrors } from '../common/asm-error.ts';
+import { createRouteTable, type RouteEntry } from '../common/route-table.ts';
+import { versionFromHeader, type ServiceDefinition } from '../common/service-definition.ts';
+import type { BearerAuthenticator } from '../identity/bearer-authenticator.ts';
+import { asmRoutes } from './asm-routes.ts';
+import { clientCertificate } from './client-certificate-authenticator.ts';
+import { authorizeSubscription } from './subscription-access.ts';
+import { asmVersions } from './version-header.ts';
 
-/** Classic Service Management: management certificates. */
-export const handleAsm: ServiceHandler = async (request, env) => {
-  requireVersionHeader(request.headers);
-  const segments = pathSegments(request);
-  if (segments.length === 2 && segments[1] === 'certificates') {
-    const [subscriptionId] = segments;
-    if (request.method === 'GET') return listCertificates(request, env, subscriptionId);
-    if (request.method === 'POST') return addCertificate(request, env, subscriptionId);
-    throw methodNotAllowed(request, 'GET or POST');
-  }
-  if (segments.length === 3 && segments[1] === 'certificates') {
-    const [subscriptionId, , thumbprint] = segments;
-    if (request.method === 'GET') return getCertificate(request, env, subscriptionId, thumbprint);
-    if (request.method === 'DELETE') return deleteCertificate(request, env, subscriptionId, thumbprint);
-    throw methodNotAllowed(request, 'GET or DELETE');
-  }
-  throw asmErrors.resourceNotFound(`The requested URI does not represent any resource on the server: ${request.method} ${request.path}.`);
-};
-
-function pathSegments(request: ApiRequest): string[] {
-  const trimmed = request.path.replace(/^\/|\/$/g, '');
+/** Service Management splits the path before decoding it: an encoded slash never makes a segment. */
+function pathSegments(path: string): string[] {
+  const trimmed = path.replace(/^\/|\/$/g, '');
   const parts = trimmed === '' ? [] : trimmed.split('/');
   try {
     return parts.map((part) => decodeURIComponent(part));
   } catch {
-    throw asmErrors.badRequest(`The request path '${request.path}' is not correctly percent-encoded.`);
+    throw asmErrors.badRequest(`The request path '${path}' is not correctly percent-encoded.`);
   }
 }
 
-const methodNotAllowed = (request: ApiRequest, allowed: string) =>
-  asmErrors.badRequest(`The HTTP method ${request.method} is not supported on ${request.path}: use ${allowed}.`);
+/**
+ * Classic Service Management under `/asm`: a client certificate or a bearer token, `x-ms-version` on every
+ * request (checked before a path is found missing), XML errors.
+ */
+export function asmService(bearer: BearerAuthenticator, tenantId: string, routes: readonly RouteEntry[] = asmRoutes): ServiceDefinition {
+  return {
+    name: 'asm',
+    prefix: '/asm',
+    authenticators: [clientCertificate(tenantId), bearer],
+    challenge: bearer.challenge,
+    version: versionFromHeader('x-ms-version'),
+    routes: createRouteTable(routes, {
+      segments: pathSegments,
+      ignoreCase: false,
+      noRoute: (method, path) => asmErrors.resourceNotFound(`The requested URI does not represent any resource on the server: ${method} ${path}.`),
+      methodNotAllowed: (method, path, allowed) => asmErrors.badRequest(`The HTTP method ${method} is not supported on ${path}: use ${allowed.join(' or ')}.`),
+      missVersions: asmVersions,
+    }),
+    authorize: authorizeSubscription,
+    errors: asmErrorFormat,
+  };
+}

@@ -1,14 +1,14 @@
-import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
+import type { ApiResponse } from '../common/api-types.ts';
+import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
 import { findManagementCertificate } from './management-certificate-store.ts';
-import { authorizeSubscription } from './subscription-access.ts';
 import { subscriptionCertificateXml } from './subscription-certificate-xml.ts';
 import { certificateNotFound, thumbprintParameter } from './thumbprint-parameter.ts';
 import { xmlResponse } from './xml-response.ts';
 
-export function getCertificate(request: ApiRequest, env: EmulatorEnv, subscriptionId: string, thumbprintText: string): ApiResponse {
-  const subscription = authorizeSubscription(request, env, subscriptionId, 'read');
-  const thumbprint = thumbprintParameter(thumbprintText);
-  const certificate = findManagementCertificate(env.db, subscription.id, thumbprint);
+export function getCertificate(context: OperationContext): ApiResponse {
+  const subscription = authorizedSubscription(context);
+  const thumbprint = thumbprintParameter(context.params.thumbprint);
+  const certificate = findManagementCertificate(context.env.db, subscription.id, thumbprint);
   if (!certificate) throw certificateNotFound(thumbprint, subscription.id);
   return xmlResponse(subscriptionCertificateXml(certificate));
 }

@@ -1,10 +1,10 @@
-import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
+import type { ApiResponse } from '../common/api-types.ts';
+import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
 import { listManagementCertificates } from './management-certificate-store.ts';
-import { authorizeSubscription } from './subscription-access.ts';
 import { subscriptionCertificatesXml } from './subscription-certificate-xml.ts';
 import { xmlResponse } from './xml-response.ts';
 
-export function listCertificates(request: ApiRequest, env: EmulatorEnv, subscriptionId: string): ApiResponse {
-  const subscription = authorizeSubscription(request, env, subscriptionId, 'read');
-  return xmlResponse(subscriptionCertificatesXml(listManagementCertificates(env.db, subscription.id)));
+export function listCertificates(context: OperationContext): ApiResponse {
+  const subscription = authorizedSubscription(context);
+  return xmlResponse(subscriptionCertificatesXml(listManagementCertificates(context.env.db, subscription.id)));
 }

@@ -1,9 +1,7 @@
-import type { ApiRequest, EmulatorEnv } from '../common/api-types.ts';
 import { asmErrors } from '../common/asm-error.ts';
 import { canWrite, getSubscription, roleOn, type SubscriptionRow } from '../common/roles.ts';
+import type { Authorizer } from '../common/service-definition.ts';
 import { findManagementCertificate } from './management-certificate-store.ts';
-
-export type Access = 'read' | 'write';
 
 const CERTIFICATE_NOT_ASSOCIATED =
   'The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.';
@@ -18,9 +16,8 @@ const CERTIFICATE_NOT_ASSOCIATED =
  * as ARM answers SubscriptionNotFound), but 403 ForbiddenError for a certificate, as Azure answered: a
  * certificate cannot belong to a subscription that does not exist, and it learns nothing more.
  */
-export function authorizeSubscription(request: ApiRequest, env: EmulatorEnv, subscriptionId: string, access: Access): SubscriptionRow {
-  const caller = request.caller;
-  if (!caller) throw asmErrors.forbidden(CERTIFICATE_NOT_ASSOCIATED);
+export const authorizeSubscription: Authorizer = ({ request, env, caller, params, access }) => {
+  const { subscriptionId } = params;
   const subscription = getSubscription(env.db, subscriptionId);
 
   if (caller.kind === 'client-certificate') {
@@ -36,13 +33,13 @@ export function authorizeSubscription(request: ApiRequest, env: EmulatorEnv, sub
     throw asmErrors.forbidden(`The caller '${caller.name}' (object id '${caller.principalId}') has no role on subscription '${subscription.id}'.`);
   }
   assertActive(subscription);
-  if (access === 'write' && !canWrite(role)) {
+  if (access.need === 'write' && !canWrite(role)) {
     throw asmErrors.forbidden(
       `The caller '${caller.name}' has the ${role} role on subscription '${subscription.id}': adding or deleting management certificates needs Owner or Contributor.`,
     );
   }
   return subscription;
-}
+};
 
 function assertActive(subscription: SubscriptionRow): void {
   if (subscription.state === 'Disabled' || subscription.state === 'Deleted') throw asmErrors.subscriptionDisabled(subscription.id);

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Db } from '../store/database.ts';
-import type { Caller } from '../identity/verify-token.ts';
+import type { Caller } from './caller.ts';
 
 export interface ClientCertificate {
   der: Buffer;
@@ -35,5 +35,3 @@ export interface EmulatorEnv {
   origin: string;
   now(): Date;
 }
-
-export type ServiceHandler = (request: ApiRequest, env: EmulatorEnv) => Promise<ApiResponse>;

@@ -1,3 +1,6 @@
+import type { ApiResponse } from './api-types.ts';
+import type { ErrorFormat } from './service-definition.ts';
+
 /** ARM's error envelope: `{"error":{"code","message","target","details"}}`, with its status. */
 export class ArmError extends Error {
   constructor(
@@ -47,4 +50,18 @@ export const armErrors = {
     new ArmError(415, 'UnsupportedMediaType', `The content media type '${type}' is not supported. Only 'application/json' is supported.`),
   invalidRequestContent: (message: string) => new ArmError(400, 'InvalidRequestContent', message),
   internal: () => new ArmError(500, 'InternalServerError', 'The emulator hit an unexpected error; see its log for the request id.'),
+};
+
+const armErrorResponse = (error: ArmError): ApiResponse => ({
+  status: error.status,
+  headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  body: error.toBody(),
+});
+
+/** ARM's errors on the wire: the JSON envelope, 401 InvalidAuthenticationToken, 500 InternalServerError. */
+export const armErrorFormat: ErrorFormat = {
+  unauthenticated: (message) => armErrors.invalidAuthenticationToken(message),
+  payloadTooLarge: (limit) => armErrors.payloadTooLarge(limit),
+  toResponse: (error) => (error instanceof ArmError ? armErrorResponse(error) : undefined),
+  internal: () => armErrorResponse(armErrors.internal()),
 };

@@ -1,4 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import type { ApiResponse } from './api-types.ts';
+import type { ErrorFormat } from './service-definition.ts';
 
 export const AZURE_XMLNS = 'http://schemas.microsoft.com/windowsazure';
 
@@ -35,4 +37,18 @@ export const asmErrors = {
   conflict: (message: string) => new AsmError(409, 'ConflictError', message),
   payloadTooLarge: (limit: number) => new AsmError(413, 'RequestEntityTooLarge', `The request body is larger than the limit of ${limit} bytes.`),
   internal: () => new AsmError(500, 'InternalError', 'The server encountered an internal error. Please retry the request.'),
+};
+
+const asmErrorResponse = (error: AsmError): ApiResponse => ({
+  status: error.status,
+  headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  body: error.toXml(),
+});
+
+/** Service Management's errors on the wire: the XML Error element, 401 AuthenticationFailed, 500 InternalError. */
+export const asmErrorFormat: ErrorFormat = {
+  unauthenticated: (message) => new AsmError(401, 'AuthenticationFailed', message),
+  payloadTooLarge: (limit) => asmErrors.payloadTooLarge(limit),
+  toResponse: (error) => (error instanceof AsmError ? asmErrorResponse(error) : undefined),
+  internal: () => asmErrorResponse(asmErrors.internal()),
 };

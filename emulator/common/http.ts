@@ -1,4 +1,7 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { createHash } from 'node:crypto';
+import type { ApiResponse, ClientCertificate } from './api-types.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -28,4 +31,27 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** Writes a response: an object body as JSON, a string or Buffer as is; `base` headers (request ids, CORS) first. */
+export function writeResponse(res: ServerResponse, response: ApiResponse, base: Record<string, string>): void {
+  const headers: Record<string, string> = { ...base, ...(response.headers ?? {}) };
+  let payload: string | Buffer | undefined;
+  if (response.body === undefined) payload = undefined;
+  else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) payload = response.body;
+  else {
+    payload = JSON.stringify(response.body);
+    headers['Content-Type'] ??= 'application/json; charset=utf-8';
+  }
+  if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+/** The certificate the client presented in the TLS handshake, if any (the listeners ask for one but do not require it). */
+export function peerCertificate(req: IncomingMessage): ClientCertificate | undefined {
+  const socket = req.socket as TLSSocket;
+  const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate() : undefined;
+  if (!peer || !peer.raw) return undefined;
+  return { der: peer.raw, thumbprint: createHash('sha1').update(peer.raw).digest('hex').toUpperCase() };
 }

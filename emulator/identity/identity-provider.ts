@@ -6,7 +6,7 @@ import { readBody } from '../common/http.ts';
 import type { SigningKeys } from './signing-keys.ts';
 import { sqliteAdapterFactory } from './sqlite-adapter.ts';
 import { loginPage, signedOutPage, signOutPage } from './login-page.ts';
-import { securityHeaders } from '../app-host/serve-app.ts';
+import { securityHeaders } from '../common/security-headers.ts';
 import { APP_CLIENT_ID, ARM_AUDIENCE, ARM_SCOPE, ASM_AUDIENCE, ASM_SCOPE, DEMO_SERVICE_PRINCIPAL, DEMO_USERS, findUser, TENANT_ID } from './directory.ts';
 
 export interface IdentityOptions {

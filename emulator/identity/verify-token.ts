@@ -1,13 +1,8 @@
 import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import type { Caller } from '../common/caller.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
-export interface Caller {
-  kind: 'user' | 'service-principal' | 'client-certificate';
-  /** Object id of the user or service principal; the thumbprint for a client certificate. */
-  principalId: string;
-  name: string;
-  tenantId: string;
-}
+export type { Caller };
 
 export type TokenProblem = 'missing' | 'malformed' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'wrong-audience' | 'wrong-issuer';
 

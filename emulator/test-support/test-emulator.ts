@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server.ts';
+import { startEmulator, type EmulatorOptions, type RunningEmulator, type ServiceCatalog } from '../server.ts';
 import { mintAccessToken } from '../identity/mint-token.ts';
 import { ARM_AUDIENCE, ASM_AUDIENCE, DEMO_USERS, type DemoUser } from '../identity/directory.ts';
 
@@ -9,17 +9,20 @@ export interface TestEmulator extends RunningEmulator {
   asm(path: string, init?: RequestInit & { user?: 'alice' | 'bob' | 'carol' }): Promise<Response>;
 }
 
-/** An emulator on a free port, in memory, for one test file. Close it in afterAll. */
-export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+/** An emulator on a free port, in memory, for one test file (serving `services`, by default the real ones). Close it in afterAll. */
+export async function startTestEmulator(options: Partial<EmulatorOptions> = {}, services?: ServiceCatalog): Promise<TestEmulator> {
   const logs: string[] = [];
-  const emulator = await startEmulator({
-    port: 0,
-    location: null,
-    appDir: null,
-    tlsDir: process.env.CERTPORTAL_TEST_TLS_DIR,
-    log: (line) => logs.push(line),
-    ...options,
-  });
+  const emulator = await startEmulator(
+    {
+      port: 0,
+      location: null,
+      appDir: null,
+      tlsDir: process.env.CERTPORTAL_TEST_TLS_DIR,
+      log: (line) => logs.push(line),
+      ...options,
+    },
+    services,
+  );
   const userByName = (name: string): DemoUser => DEMO_USERS.find((u) => u.username === name)!;
   const token: TestEmulator['token'] = (user, audience = 'arm', offsetSeconds = 0) =>
     mintAccessToken(emulator.keys, {

@@ -3,6 +3,6 @@ import { resolveService } from './resolve-service.ts';
 import { toServiceContract } from './service-store.ts';
 
 export const getService: ArmOperation = (context) => {
-  const { service } = resolveService(context, 'Microsoft.ApiManagement/service/read');
+  const { service } = resolveService(context);
   return json(200, toServiceContract(service, context.caller.tenantId));
 };

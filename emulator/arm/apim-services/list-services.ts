@@ -1,8 +1,7 @@
 import { armErrors } from '../../common/arm-error.ts';
-import { requireApiVersion } from '../api-versions.ts';
+import { authorizedSubscription } from '../../common/operation.ts';
 import { json, type ArmContext, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
-import { authorize } from '../authorize.ts';
 import { checkResourceGroupName } from '../path-parameters.ts';
 import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
 import { listServices as readServices, toServiceContract, type ServiceRow } from './service-store.ts';
@@ -17,22 +16,14 @@ function answer(context: ArmContext, rows: ServiceRow[]) {
 
 /** GET /subscriptions/{id}/providers/Microsoft.ApiManagement/service */
 export const listServicesInSubscription: ArmOperation = (context) => {
-  requireApiVersion(context.request.query, 'apiManagement', 'service');
-  const { subscriptionId } = context.params;
-  const subscription = authorize(context, subscriptionId, 'Microsoft.ApiManagement/service/read', `/subscriptions/${subscriptionId}`);
+  const subscription = authorizedSubscription(context);
   return answer(context, readServices(context.env.db, subscription.id));
 };
 
 /** GET /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service */
 export const listServicesInResourceGroup: ArmOperation = (context) => {
-  requireApiVersion(context.request.query, 'apiManagement', 'service');
-  const { subscriptionId, resourceGroupName } = context.params;
-  const subscription = authorize(
-    context,
-    subscriptionId,
-    'Microsoft.ApiManagement/service/read',
-    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`,
-  );
+  const { resourceGroupName } = context.params;
+  const subscription = authorizedSubscription(context);
   checkResourceGroupName(resourceGroupName);
   const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
   if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);

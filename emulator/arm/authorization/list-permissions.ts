@@ -1,11 +1,14 @@
-import { armErrors } from '../../common/arm-error.ts';
-import { getSubscription, roleOn, type Role } from '../../common/roles.ts';
+import { authorizedSubscription } from '../../common/operation.ts';
+import { roleOn, type Role } from '../../common/roles.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 
-const VERSIONS = ['2015-07-01', '2018-01-01-preview', '2022-04-01'];
+interface Permissions {
+  actions: string[];
+  notActions: string[];
+}
 
 /** The built-in roles' definitions, as Microsoft.Authorization publishes them (trimmed to what they allow). */
-const ROLE_PERMISSIONS: Record<Role, { actions: string[]; notActions: string[] }> = {
+const ROLE_PERMISSIONS: Record<Role, Permissions> = {
   Owner: { actions: ['*'], notActions: [] },
   Contributor: {
     actions: ['*'],
@@ -14,21 +17,16 @@ const ROLE_PERMISSIONS: Record<Role, { actions: string[]; notActions: string[] }
   Reader: { actions: ['*/read'], notActions: [] },
 };
 
+const NO_PERMISSIONS: Permissions = { actions: [], notActions: [] };
+
 /**
  * `GET /subscriptions/{id}/providers/Microsoft.Authorization/permissions`: what the caller may do there.
- * The portal asks it to grey out commands a reader cannot use, before any write is tried.
+ * The portal asks it to grey out commands a reader cannot use, before any write is tried. The pipeline has
+ * refused a caller with no role on the subscription already.
  */
 export const listPermissions: ArmOperation = (context) => {
-  const version = context.request.query.get('api-version');
-  if (!version) throw armErrors.missingApiVersion();
-  if (!VERSIONS.includes(version)) throw armErrors.invalidApiVersion(version, VERSIONS);
-  const { subscriptionId } = context.params;
-  const subscription = getSubscription(context.env.db, subscriptionId);
-  if (!subscription) throw armErrors.subscriptionNotFound(subscriptionId);
+  const subscription = authorizedSubscription(context);
   const role = roleOn(context.env.db, context.caller.principalId, subscription.id);
-  if (!role) {
-    throw armErrors.authorizationFailed(context.caller.principalId, 'Microsoft.Authorization/permissions/read', `/subscriptions/${subscription.id}`);
-  }
-  const granted = ROLE_PERMISSIONS[role];
+  const granted = role ? ROLE_PERMISSIONS[role] : NO_PERMISSIONS;
   return json(200, { value: [{ actions: granted.actions, notActions: granted.notActions, dataActions: [], notDataActions: [] }] });
 };

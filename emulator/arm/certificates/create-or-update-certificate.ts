@@ -24,7 +24,7 @@ function checkPrecondition(row: CertificateRow | undefined, ifMatch: string | un
 /** PUT .../certificates/{certificateId}: 201 when created, 200 when replaced, a new ETag either way. */
 export const createOrUpdateCertificate: ArmOperation = async (context) => {
   const { env, request } = context;
-  const target = findCertificate(context, 'Microsoft.ApiManagement/service/certificates/write');
+  const target = findCertificate(context);
   const ifMatchHeader = request.headers['if-match'];
   const ifMatch = Array.isArray(ifMatchHeader) ? ifMatchHeader.join(',') : ifMatchHeader;
   const source = readCertificateBody(request, target.service);

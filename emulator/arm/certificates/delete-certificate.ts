@@ -6,7 +6,7 @@ import { findCertificate } from './find-certificate.ts';
 /** DELETE: If-Match is required; a certificate a policy or backend still uses stays. 200 deleted, 204 nothing to delete. */
 export const deleteCertificate: ArmOperation = (context) => {
   const { env, request } = context;
-  const target = findCertificate(context, 'Microsoft.ApiManagement/service/certificates/delete');
+  const target = findCertificate(context);
   const header = request.headers['if-match'];
   const ifMatch = Array.isArray(header) ? header.join(',') : header;
   if (ifMatch === undefined || ifMatch.trim() === '') throw apimErrors.ifMatchRequired(target.certificateId);

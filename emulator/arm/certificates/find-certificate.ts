@@ -14,9 +14,9 @@ export interface CertificateTarget {
 }
 
 /** Resolves `.../certificates/{certificateId}` after the checks every certificate operation shares. */
-export function findCertificate(context: ArmContext, action: string): CertificateTarget {
+export function findCertificate(context: ArmContext): CertificateTarget {
   const { certificateId } = context.params;
-  const { service, key } = resolveService(context, action, `/certificates/${certificateId}`);
+  const { service, key } = resolveService(context);
   checkCertificateId(certificateId);
   return { service, key, certificateId, row: getCertificate(context.env.db, key, certificateId) };
 }

@@ -38,7 +38,7 @@ function failedRefreshOnly(query: URLSearchParams): boolean {
  */
 export const listCertificates: ArmOperation = (context) => {
   const { query } = context.request;
-  const { key } = resolveService(context, 'Microsoft.ApiManagement/service/certificates/read', '/certificates');
+  const { key } = resolveService(context);
   const top = integerParameter(query, '$top', 1);
   const skip = integerParameter(query, '$skip', 0) ?? 0;
   const failedOnly = failedRefreshOnly(query);

@@ -10,7 +10,7 @@ import { fetchFromKeyVault } from './key-vault-certificate.ts';
  */
 export const refreshCertificateSecret: ArmOperation = async (context) => {
   const { env } = context;
-  const target = findCertificate(context, 'Microsoft.ApiManagement/service/certificates/refreshSecret/action');
+  const target = findCertificate(context);
   const row = requireCertificate(target);
   const keyVault = keyVaultOf(row);
   if (!keyVault) throw apimErrors.notKeyVaultCertificate(row.certificate_id);

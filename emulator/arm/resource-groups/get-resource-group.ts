@@ -1,19 +1,12 @@
 import { armErrors } from '../../common/arm-error.ts';
-import { requireApiVersion } from '../api-versions.ts';
+import { authorizedSubscription } from '../../common/operation.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
-import { authorize } from '../authorize.ts';
 import { checkResourceGroupName } from '../path-parameters.ts';
 import { getResourceGroup as readResourceGroup, toResourceGroupContract } from './resource-group-store.ts';
 
 export const getResourceGroup: ArmOperation = (context) => {
-  requireApiVersion(context.request.query, 'resourceGroups', 'resourceGroups');
-  const { subscriptionId, resourceGroupName } = context.params;
-  const subscription = authorize(
-    context,
-    subscriptionId,
-    'Microsoft.Resources/subscriptions/resourceGroups/read',
-    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroupName}`,
-  );
+  const { resourceGroupName } = context.params;
+  const subscription = authorizedSubscription(context);
   checkResourceGroupName(resourceGroupName);
   const row = readResourceGroup(context.env.db, subscription.id, resourceGroupName);
   if (!row) throw armErrors.resourceGroupNotFound(resourceGroupName);

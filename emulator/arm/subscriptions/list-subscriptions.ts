@@ -1,12 +1,10 @@
 import { subscriptionsVisibleTo } from '../../common/roles.ts';
-import { requireApiVersion } from '../api-versions.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
 import { toSubscriptionContract } from './subscription-contract.ts';
 
 /** GET /subscriptions: only those the caller holds a role on, as ARM lists them. */
 export const listSubscriptions: ArmOperation = (context) => {
-  requireApiVersion(context.request.query, 'subscriptions', 'subscriptions');
   const rows = subscriptionsVisibleTo(context.env.db, context.caller.principalId);
   const page = pageWithSkipToken(context, rows.map(toSubscriptionContract));
   return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}) });

@@ -1,0 +1,105 @@
+import type { RouteAccess, RouteEntry } from '../common/route-table.ts';
+import { apiVersions } from './api-versions.ts';
+import { getService } from './apim-services/get-service.ts';
+import { listServicesInResourceGroup, listServicesInSubscription } from './apim-services/list-services.ts';
+import { listPermissions } from './authorization/list-permissions.ts';
+import { createOrUpdateCertificate } from './certificates/create-or-update-certificate.ts';
+import { deleteCertificate } from './certificates/delete-certificate.ts';
+import { getCertificate, getCertificateEntityTag } from './certificates/get-certificate.ts';
+import { listCertificates } from './certificates/list-certificates.ts';
+import { refreshCertificateSecret } from './certificates/refresh-certificate-secret.ts';
+import { getResourceGroup } from './resource-groups/get-resource-group.ts';
+import { listResourceGroups } from './resource-groups/list-resource-groups.ts';
+import { getSubscription } from './subscriptions/get-subscription.ts';
+import { listSubscriptions } from './subscriptions/list-subscriptions.ts';
+
+const subscription = '/subscriptions/{subscriptionId}';
+const group = `${subscription}/resourceGroups/{resourceGroupName}`;
+const services = `${group}/providers/Microsoft.ApiManagement/service`;
+const certificate = `${services}/{serviceName}/certificates/{certificateId}`;
+
+const read = (action: string, scope: string): RouteAccess => ({ need: 'read', action, scope });
+const write = (action: string, scope: string): RouteAccess => ({ need: 'write', action, scope });
+
+const subscriptionVersions = apiVersions('subscriptions', 'subscriptions');
+const groupVersions = apiVersions('resourceGroups', 'resourceGroups');
+const serviceVersions = apiVersions('apiManagement', 'service');
+const certificateVersions = apiVersions('apiManagement', 'service/certificates');
+
+/**
+ * ARM: subscriptions, resource groups, API Management services and their certificates. Paths are below
+ * `/arm` and double as the scopes AuthorizationFailed names; literal segments match in any case, as ARM's do. The pipeline checks `versions` and `access`
+ * before the operation runs.
+ */
+export const armRoutes: RouteEntry[] = [
+  { method: 'GET', path: '/subscriptions', operation: listSubscriptions, versions: subscriptionVersions },
+  {
+    method: 'GET',
+    path: subscription,
+    operation: getSubscription,
+    versions: subscriptionVersions,
+    access: read('Microsoft.Resources/subscriptions/read', subscription),
+  },
+  {
+    method: 'GET',
+    path: `${subscription}/providers/Microsoft.Authorization/permissions`,
+    operation: listPermissions,
+    versions: apiVersions('authorization', 'permissions'),
+    access: read('Microsoft.Authorization/permissions/read', subscription),
+  },
+  {
+    method: 'GET',
+    path: `${subscription}/resourceGroups`,
+    operation: listResourceGroups,
+    versions: groupVersions,
+    access: read('Microsoft.Resources/subscriptions/resourceGroups/read', subscription),
+  },
+  {
+    method: 'GET',
+    path: group,
+    operation: getResourceGroup,
+    versions: groupVersions,
+    access: read('Microsoft.Resources/subscriptions/resourceGroups/read', group),
+  },
+  {
+    method: 'GET',
+    path: `${subscription}/providers/Microsoft.ApiManagement/service`,
+    operation: listServicesInSubscription,
+    versions: serviceVersions,
+    access: read('Microsoft.ApiManagement/service/read', subscription),
+  },
+  {
+    method: 'GET',
+    path: services,
+    operation: listServicesInResourceGroup,
+    versions: serviceVersions,
+    access: read('Microsoft.ApiManagement/service/read', group),
+  },
+  {
+    method: 'GET',
+    path: `${services}/{serviceName}`,
+    operation: getService,
+    versions: serviceVersions,
+    access: read('Microsoft.ApiManagement/service/read', `${services}/{serviceName}`),
+  },
+  {
+    method: 'GET',
+    path: `${services}/{serviceName}/certificates`,
+    operation: listCertificates,
+    versions: certificateVersions,
+    access: read('Microsoft.ApiManagement/service/certificates/read', `${services}/{serviceName}/certificates`),
+  },
+  ...[
+    { method: 'GET', operation: getCertificate, access: read('Microsoft.ApiManagement/service/certificates/read', certificate) },
+    { method: 'HEAD', operation: getCertificateEntityTag, access: read('Microsoft.ApiManagement/service/certificates/read', certificate) },
+    { method: 'PUT', operation: createOrUpdateCertificate, access: write('Microsoft.ApiManagement/service/certificates/write', certificate) },
+    { method: 'DELETE', operation: deleteCertificate, access: write('Microsoft.ApiManagement/service/certificates/delete', certificate) },
+  ].map((entry) => ({ ...entry, path: certificate, versions: certificateVersions })),
+  {
+    method: 'POST',
+    path: `${certificate}/refreshSecret`,
+    operation: refreshCertificateSecret,
+    versions: certificateVersions,
+    access: write('Microsoft.ApiManagement/service/certificates/refreshSecret/action', certificate),
+  },
+];
