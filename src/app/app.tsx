@@ -10,7 +10,7 @@ import { initialTheme, saveTheme, themes, type ThemeName } from './theme';
 import { ShellSettingsContext } from './shell-settings';
 import { ServicesProvider } from '../lib/services-context';
 import { NotificationsProvider } from '../components/notifications';
-import { AzureApiError } from '../lib/api-error';
+import { queryRetryDelay, shouldRetryQuery } from '../lib/retry';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,8 +18,8 @@ function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // A 4xx will not change by asking again; a network blip or a 5xx might.
-        retry: (count, error) => count < 2 && !(error instanceof AzureApiError && error.status < 500),
+        retry: shouldRetryQuery,
+        retryDelay: queryRetryDelay,
       },
     },
   });
