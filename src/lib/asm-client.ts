@@ -1,8 +1,9 @@
 import { AzureApiError, NetworkError } from './api-error';
 import type { TokenSource } from './arm-client';
+import { ASM_VERSION } from './azure/api-versions';
+import { parseRetryAfter } from './retry';
 
 export const AZURE_XMLNS = 'http://schemas.microsoft.com/windowsazure';
-export const ASM_VERSION = '2014-10-01';
 
 /** Classic Service Management over fetch: bearer token, x-ms-version, XML in and out, XML errors typed. */
 export function createAsmClient(endpoint: string, token: TokenSource) {
@@ -21,7 +22,7 @@ export function createAsmClient(endpoint: string, token: TokenSource) {
     if (!response.ok) {
       const code = doc?.getElementsByTagNameNS(AZURE_XMLNS, 'Code')[0]?.textContent ?? `Http${response.status}`;
       const message = doc?.getElementsByTagNameNS(AZURE_XMLNS, 'Message')[0]?.textContent ?? `The service answered HTTP ${response.status}.`;
-      throw new AzureApiError(response.status, code, message, response.headers.get('x-ms-request-id'));
+      throw new AzureApiError(response.status, code, message, response.headers.get('x-ms-request-id'), undefined, undefined, parseRetryAfter(response.headers));
     }
     return doc;
   }
