@@ -4,7 +4,7 @@ import { MsalProvider } from '@azure/msal-react';
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import type { RuntimeConfig } from './config';
+import type { RuntimeConfig } from '../lib/runtime-config';
 import { createRouter } from './router';
 import { initialTheme, saveTheme, themes, type ThemeName } from './theme';
 import { ShellSettingsContext } from './shell-settings';
