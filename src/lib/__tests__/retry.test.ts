@@ -42,7 +42,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after-ms': '1500' }), now)).toBe(1_500);
   });
   it('is undefined when absent, empty or unreadable', () => {
-    for (const headers of [{}, { 'Retry-After': '' }, { 'Retry-After': 'soon' }, { 'retry-after-ms': '' }, { 'retry-after-ms': '-1' }]) {
+    for (const headers of [{}, { 'Retry-After': '' }, { 'Retry-After': 'soon' }, { 'retry-after-ms': '' }, { 'retry-after-ms': '-1' }] as Array<
+      Record<string, string>
+    >) {
       expect(parseRetryAfter(new Headers(headers), now)).toBeUndefined();
     }
   });
