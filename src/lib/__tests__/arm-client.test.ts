@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../../emulator/test-support/test-emulator.ts';
 import { AzureApiError, NetworkError } from '../api-error';
 import { createArmClient, type ArmClient } from '../arm-client';
-import { APIM_API_VERSION } from '../azure/api-versions';
+import { APIM_API_VERSION, SUBSCRIPTIONS_API_VERSION } from '../azure/api-versions';
 import { getApimService, type ApimService } from '../azure/apim-service';
-import { apimCertificatePath, apimCertificatesPath, apimServicesPath, resourceGroupOf, type ApimServiceRef } from '../azure/resource-ids';
+import { apimCertificatePath, apimCertificatesPath, apimServicesPath, resourceGroupOf, subscriptionsPath, type ApimServiceRef } from '../azure/resource-ids';
 import { getSubscriptions } from '../azure/subscriptions';
 import { closedEndpoint } from './closed-endpoint';
 
@@ -110,7 +110,7 @@ describe('the ARM client against the emulator', () => {
 
   it('401 for a token the emulator did not sign, and for an expired one', async () => {
     await azureError(
-      createArmClient(endpoint, async () => 'not-a-token').send('/subscriptions', { apiVersion: '2022-12-01' }),
+      createArmClient(endpoint, async () => 'not-a-token').send(subscriptionsPath(), { apiVersion: SUBSCRIPTIONS_API_VERSION }),
       401,
       'InvalidAuthenticationToken',
     );
