@@ -14,7 +14,7 @@ function spaFallback(): Plugin {
   };
 }
 
-// The build bakes in no endpoints: the app reads config.json at start-up (src/app/config.ts).
+// The build bakes in no endpoints: the app reads config.json at start-up (src/app/load-config.ts, checked by src/lib/runtime-config.ts).
 export default defineConfig({
   plugins: [react(), spaFallback()],
   build: {

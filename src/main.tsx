@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadConfig } from './app/config';
+import { loadConfig } from './app/load-config';
 import { ConfigErrorPage } from './app/config-error-page';
 import './app/global.css';
 

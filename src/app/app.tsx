@@ -4,13 +4,13 @@ import { MsalProvider } from '@azure/msal-react';
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
-import type { RuntimeConfig } from './config';
+import type { RuntimeConfig } from '../lib/runtime-config';
 import { createRouter } from './router';
 import { initialTheme, saveTheme, themes, type ThemeName } from './theme';
 import { ShellSettingsContext } from './shell-settings';
 import { ServicesProvider } from '../lib/services-context';
 import { NotificationsProvider } from '../components/notifications';
-import { AzureApiError } from '../lib/api-error';
+import { queryRetryDelay, shouldRetryQuery } from '../lib/retry';
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -18,8 +18,8 @@ function createQueryClient(): QueryClient {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // A 4xx will not change by asking again; a network blip or a 5xx might.
-        retry: (count, error) => count < 2 && !(error instanceof AzureApiError && error.status < 500),
+        retry: shouldRetryQuery,
+        retryDelay: queryRetryDelay,
       },
     },
   });

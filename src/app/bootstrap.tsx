@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
 import { EventType, type AuthenticationResult } from '@azure/msal-browser';
-import type { RuntimeConfig } from './config';
+import type { RuntimeConfig } from '../lib/runtime-config';
 import { createMsal } from '../lib/auth';
 import { App } from './app';
 

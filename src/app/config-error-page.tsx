@@ -1,4 +1,4 @@
-import type { ConfigResult } from './config';
+import type { ConfigResult } from '../lib/runtime-config';
 
 /** Shown instead of the portal when config.json is missing or wrong: plain markup, no provider needed. */
 export function ConfigErrorPage({ result }: { result: Extract<ConfigResult, { ok: false }> }) {

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { AzureApiError, describeError, NetworkError } from '../lib/api-error';
+import { AzureApiError, describeError } from '../lib/api-error';
+import { isTransient } from '../lib/retry';
 
 /** A failed read, said plainly, with Retry where trying again can help. */
 export function ErrorPanel({ error, onRetry, title = 'Could not load' }: { error: unknown; onRetry?: () => void; title?: string }) {
@@ -11,7 +12,7 @@ export function ErrorPanel({ error, onRetry, title = 'Could not load' }: { error
         {describeError(error)}
         {requestId && <div>Request id: {requestId}</div>}
       </MessageBarBody>
-      {onRetry && (error instanceof NetworkError || !(error instanceof AzureApiError) || error.status >= 500 || error.status === 429) && (
+      {onRetry && isTransient(error) && (
         <MessageBarActions>
           <Button onClick={onRetry}>Retry</Button>
         </MessageBarActions>

@@ -7,6 +7,8 @@ export class AzureApiError extends Error {
     readonly requestId: string | null,
     readonly target?: string,
     readonly details?: Array<{ code: string; message: string; target?: string }>,
+    /** How long the service asked the caller to wait (Retry-After), when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = 'AzureApiError';

@@ -1,4 +1,5 @@
 import { AzureApiError, NetworkError } from './api-error';
+import { parseRetryAfter } from './retry';
 
 export type TokenSource = () => Promise<string>;
 
@@ -51,6 +52,7 @@ export function createArmClient(endpoint: string, token: TokenSource) {
         requestId,
         body.error?.target,
         body.error?.details,
+        parseRetryAfter(response.headers),
       );
     }
     return { data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('etag'), status: response.status };

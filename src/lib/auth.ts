@@ -5,7 +5,7 @@ import {
   type AccountInfo,
   type IPublicClientApplication,
 } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../app/config';
+import type { RuntimeConfig } from './runtime-config';
 
 export const ARM_SCOPE = 'https://management.azure.com/user_impersonation';
 // The Service Management resource ends in a slash, so its scope has two: Azure's own quirk.

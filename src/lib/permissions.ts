@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useServices } from './services-context';
+import { PERMISSIONS_API_VERSION } from './azure/api-versions';
+import { queryKeys } from './azure/query-keys';
+import { permissionsPath } from './azure/resource-ids';
 
 interface Permission {
   actions: string[];
@@ -16,8 +19,8 @@ export function allows(permissions: Permission[], action: string): boolean {
 export function useSubscriptionPermissions(subscriptionId: string) {
   const { arm } = useServices();
   return useQuery({
-    queryKey: ['arm', 'permissions', subscriptionId.toLowerCase()],
-    queryFn: () => arm.listAll<Permission>(`/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/permissions`, { apiVersion: '2022-04-01' }),
+    queryKey: queryKeys.permissions(subscriptionId),
+    queryFn: () => arm.listAll<Permission>(permissionsPath(subscriptionId), { apiVersion: PERMISSIONS_API_VERSION }),
     staleTime: 300_000,
   });
 }

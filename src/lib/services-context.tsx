@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { IPublicClientApplication } from '@azure/msal-browser';
-import type { RuntimeConfig } from '../app/config';
+import type { RuntimeConfig } from './runtime-config';
 import { createArmClient, type ArmClient } from './arm-client';
 import { createAsmClient, type AsmClient } from './asm-client';
 import { getAccessToken } from './auth';

@@ -1,4 +1,4 @@
-export const APIM_API_VERSION = '2024-05-01';
+import type { ApimServiceRef } from '../../../lib/azure/resource-ids';
 
 export interface KeyVaultLastStatus {
   code: string;
@@ -24,19 +24,7 @@ export interface VersionedCertificate {
   etag: string;
 }
 
-export interface ServiceRef {
-  subscriptionId: string;
-  resourceGroup: string;
-  serviceName: string;
-}
-
-export const serviceKey = (s: ServiceRef) =>
-  ['arm', 'apim', s.subscriptionId.toLowerCase(), s.resourceGroup.toLowerCase(), s.serviceName.toLowerCase()] as const;
-export const certificatesKey = (s: ServiceRef) => [...serviceKey(s), 'certificates'] as const;
-export const certificateKey = (s: ServiceRef, id: string) => [...serviceKey(s), 'certificate', id] as const;
-
-export const certificatesPath = (s: ServiceRef) =>
-  `/subscriptions/${encodeURIComponent(s.subscriptionId)}/resourceGroups/${encodeURIComponent(s.resourceGroup)}/providers/Microsoft.ApiManagement/service/${encodeURIComponent(s.serviceName)}/certificates`;
-export const certificatePath = (s: ServiceRef, id: string) => `${certificatesPath(s)}/${encodeURIComponent(id)}`;
+/** The service whose certificates this feature manages (the shared reference, by this feature's short name). */
+export type ServiceRef = ApimServiceRef;
 
 export const isKeyVault = (c: CertificateContract) => Boolean(c.properties.keyVault);

@@ -1,7 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
-import { APIM_API_VERSION, certificatesKey, certificatesPath, type CertificateContract, type ServiceRef } from './certificate-contract';
+import { APIM_API_VERSION } from '../../../lib/azure/api-versions';
+import { queryKeys } from '../../../lib/azure/query-keys';
+import { apimCertificatesPath } from '../../../lib/azure/resource-ids';
+import type { CertificateContract, ServiceRef } from './certificate-contract';
 
 export const CERTIFICATE_PAGE_SIZE = 100;
 
@@ -14,13 +17,13 @@ export interface CertificatePage {
 export function listCertificatesPage(arm: ArmClient, service: ServiceRef, filter: string | undefined, nextLink: string | null): Promise<CertificatePage> {
   if (nextLink) return arm.send<CertificatePage>(nextLink, { apiVersion: APIM_API_VERSION }).then((r) => r.data);
   return arm
-    .send<CertificatePage>(certificatesPath(service), { apiVersion: APIM_API_VERSION, query: { $filter: filter, $top: CERTIFICATE_PAGE_SIZE } })
+    .send<CertificatePage>(apimCertificatesPath(service), { apiVersion: APIM_API_VERSION, query: { $filter: filter, $top: CERTIFICATE_PAGE_SIZE } })
     .then((r) => r.data);
 }
 
 export const certificatesQuery = (arm: ArmClient, service: ServiceRef, filter: string | undefined) =>
   infiniteQueryOptions({
-    queryKey: [...certificatesKey(service), { filter: filter ?? '' }],
+    queryKey: [...queryKeys.apimCertificates(service), { filter: filter ?? '' }],
     queryFn: ({ pageParam }) => listCertificatesPage(arm, service, filter, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextLink ?? undefined,

@@ -1,15 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
-import {
-  APIM_API_VERSION,
-  certificateKey,
-  certificatePath,
-  certificatesKey,
-  type CertificateContract,
-  type ServiceRef,
-  type VersionedCertificate,
-} from './certificate-contract';
+import { APIM_API_VERSION } from '../../../lib/azure/api-versions';
+import { queryKeys } from '../../../lib/azure/query-keys';
+import { apimCertificatePath } from '../../../lib/azure/resource-ids';
+import type { CertificateContract, ServiceRef, VersionedCertificate } from './certificate-contract';
 
 export type CertificateSource =
   { kind: 'custom'; data: string; password: string } | { kind: 'keyVault'; secretIdentifier: string; identityClientId: string | null };
@@ -28,7 +23,7 @@ export function certificateBody(source: CertificateSource) {
 }
 
 export async function saveCertificate(arm: ArmClient, service: ServiceRef, input: SaveCertificateInput): Promise<VersionedCertificate & { created: boolean }> {
-  const { data, etag, status } = await arm.send<CertificateContract>(certificatePath(service, input.id), {
+  const { data, etag, status } = await arm.send<CertificateContract>(apimCertificatePath(service, input.id), {
     method: 'PUT',
     apiVersion: APIM_API_VERSION,
     body: certificateBody(input.source),
@@ -45,8 +40,8 @@ export function useSaveCertificate(service: ServiceRef) {
     // The variables hold the .pfx password: drop them from the mutation cache as soon as nothing watches.
     gcTime: 0,
     onSuccess: (saved, input) => {
-      queryClient.setQueryData(certificateKey(service, input.id), { certificate: saved.certificate, etag: saved.etag });
-      return queryClient.invalidateQueries({ queryKey: certificatesKey(service) });
+      queryClient.setQueryData(queryKeys.apimCertificate(service, input.id), { certificate: saved.certificate, etag: saved.etag });
+      return queryClient.invalidateQueries({ queryKey: queryKeys.apimCertificates(service) });
     },
   });
 }

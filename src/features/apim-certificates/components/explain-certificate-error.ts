@@ -1,4 +1,5 @@
 import { AzureApiError, describeError, NetworkError } from '../../../lib/api-error';
+import { isTransient } from '../../../lib/retry';
 
 export interface ExplainedError {
   title: string;
@@ -10,8 +11,8 @@ export interface ExplainedError {
 
 /** What went wrong with a write, in the admin's terms, and whether trying again can help. */
 export function explainCertificateError(error: unknown, action: 'save' | 'delete' | 'refresh'): ExplainedError {
-  const base = { usedBy: [] as string[], retry: false };
-  if (error instanceof NetworkError) return { ...base, title: 'Network problem', message: error.message, retry: true };
+  const base = { usedBy: [] as string[], retry: isTransient(error) };
+  if (error instanceof NetworkError) return { ...base, title: 'Network problem', message: error.message };
   if (error instanceof AzureApiError) {
     if (error.code === 'CertificateInUse' || (action === 'delete' && error.status === 400 && /\bused by\b/i.test(error.message))) {
       const usedBy = (error.details ?? []).map((d) => d.message.replace(/^Used by /, '').replace(/\.$/, ''));
@@ -21,9 +22,9 @@ export function explainCertificateError(error: unknown, action: 'save' | 'delete
     if (error.status === 409 && action === 'save') return { ...base, title: 'This id is taken', message: error.message };
     if (error.status === 403) return { ...base, title: 'Not allowed', message: `Your role does not allow this on this service. (${error.message})` };
     if (error.status === 404) return { ...base, title: 'Not found', message: error.message };
-    if (error.status >= 500 || error.status === 429) return { ...base, title: 'The service failed', message: describeError(error), retry: true };
+    if (isTransient(error)) return { ...base, title: 'The service failed', message: describeError(error) };
     const what = action === 'save' ? 'Save refused' : action === 'delete' ? 'Delete refused' : 'Refresh refused';
     return { ...base, title: what, message: error.target ? `${error.message} (${error.target})` : error.message };
   }
-  return { ...base, title: 'Something went wrong', message: describeError(error), retry: true };
+  return { ...base, title: 'Something went wrong', message: describeError(error) };
 }

@@ -2,7 +2,7 @@ import { makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { Link, useParams } from 'react-router';
 import { Blade } from '../../../components/blade';
 import { ErrorPanel } from '../../../components/error-panel';
-import { useApimService } from '../api/apim-services';
+import { useApimService } from '../../../lib/azure/apim-service';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: '24px', rowGap: '6px', margin: 0 },
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 export function ApimServiceOverview() {
   const styles = useStyles();
   const { subscriptionId = '', resourceGroup = '', serviceName = '' } = useParams();
-  const { data, isPending, error, refetch } = useApimService(subscriptionId, resourceGroup, serviceName);
+  const { data, isPending, error, refetch } = useApimService({ subscriptionId, resourceGroup, serviceName });
   const userIdentities = Object.values(data?.identity?.userAssignedIdentities ?? {})
     .map((i) => i.clientId)
     .filter(Boolean)

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { AsmClient } from '../../../lib/asm-client';
 import { AZURE_XMLNS, childText, escapeXml } from '../../../lib/asm-client';
 import { useServices } from '../../../lib/services-context';
+import { queryKeys } from '../../../lib/azure/query-keys';
+import { managementCertificatePath, managementCertificatesPath } from '../../../lib/azure/resource-ids';
 import type { CertificateSummary } from '../../../../certificates/certificate-summary';
 
 export interface ManagementCertificate {
@@ -13,10 +15,8 @@ export interface ManagementCertificate {
 
 export const MANAGEMENT_CERTIFICATE_LIMIT = 25;
 
-export const managementCertificatesKey = (subscriptionId: string) => ['asm', subscriptionId.toLowerCase(), 'certificates'] as const;
-
 export async function listManagementCertificates(asm: AsmClient, subscriptionId: string): Promise<ManagementCertificate[]> {
-  const doc = await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`);
+  const doc = await asm.send(managementCertificatesPath(subscriptionId));
   const elements = doc ? Array.from(doc.getElementsByTagNameNS(AZURE_XMLNS, 'SubscriptionCertificate')) : [];
   // The toolkit is its own chunk: loaded with this blade, not with the app.
   const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([
@@ -38,7 +38,7 @@ export async function listManagementCertificates(asm: AsmClient, subscriptionId:
 }
 
 export const managementCertificatesQuery = (asm: AsmClient, subscriptionId: string) =>
-  queryOptions({ queryKey: managementCertificatesKey(subscriptionId), queryFn: () => listManagementCertificates(asm, subscriptionId) });
+  queryOptions({ queryKey: queryKeys.managementCertificates(subscriptionId), queryFn: () => listManagementCertificates(asm, subscriptionId) });
 
 export function useManagementCertificates(subscriptionId: string) {
   const { asm } = useServices();
@@ -64,7 +64,7 @@ export async function addManagementCertificate(asm: AsmClient, subscriptionId: s
     import('../../../../certificates/encoding'),
   ]);
   const summary = await summarizeCertificate(certificateDer);
-  await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates`, {
+  await asm.send(managementCertificatesPath(subscriptionId), {
     method: 'POST',
     xml: addCertificateXml({
       publicKeyBase64: toBase64(dotNetPublicKey(certificateDer)),
@@ -80,7 +80,7 @@ export function useAddManagementCertificate(subscriptionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (der: Uint8Array) => addManagementCertificate(asm, subscriptionId, der),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: managementCertificatesKey(subscriptionId) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.managementCertificates(subscriptionId) }),
   });
 }
 
@@ -90,9 +90,9 @@ export function useDeleteManagementCertificates(subscriptionId: string) {
   return useMutation({
     mutationFn: async (thumbprints: string[]) => {
       for (const thumbprint of thumbprints) {
-        await asm.send(`/${encodeURIComponent(subscriptionId)}/certificates/${encodeURIComponent(thumbprint)}`, { method: 'DELETE' });
+        await asm.send(managementCertificatePath(subscriptionId, thumbprint), { method: 'DELETE' });
       }
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: managementCertificatesKey(subscriptionId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.managementCertificates(subscriptionId) }),
   });
 }

@@ -25,8 +25,7 @@ import { CertificateDetails } from '../../../components/certificate-details';
 import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { downloadBytes } from '../../../lib/download';
-import { useServices } from '../../../lib/services-context';
-import { useQuery } from '@tanstack/react-query';
+import { useSubscriptions } from '../../../lib/azure/subscriptions';
 import type { OpenedCertificateFile } from '../../../../certificates/open-certificate-file';
 import type { CertificateWarning } from '../../../../certificates/certificate-warnings';
 import { useAddManagementCertificate } from '../api/management-certificates';
@@ -63,19 +62,14 @@ async function openFile(bytes: Uint8Array, password?: string) {
   return { file, warnings: certificateWarnings(file, 'management') };
 }
 
-function subscriptionsOf(data: unknown): Array<{ subscriptionId: string; displayName: string }> {
-  return Array.isArray(data) ? (data as Array<{ subscriptionId: string; displayName: string }>) : [];
-}
-
 /** Upload (or create) a management certificate: the file is opened and shown here before anything is sent. */
 export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscriptionId: string; currentCount?: number; onClose: () => void }) {
   const styles = useStyles();
-  const { arm } = useServices();
   const { notify } = useNotifications();
   const [mode, setMode] = useState<'upload' | 'create'>('upload');
   const [targetSubscription, setTargetSubscription] = useState(subscriptionId);
   const upload = useAddManagementCertificate(targetSubscription);
-  const subscriptions = useQuery({ queryKey: ['arm', 'subscriptions'], queryFn: () => arm.listAll('/subscriptions', { apiVersion: '2022-12-01' }) });
+  const subscriptions = useSubscriptions();
   const [fileName, setFileName] = useState<string>();
   const [bytes, setBytes] = useState<Uint8Array>();
   const [preview, setPreview] = useState<Preview>({ kind: 'none' });
@@ -187,11 +181,11 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
               </MessageBar>
               <Field label="Subscription">
                 <Dropdown
-                  value={subscriptionsOf(subscriptions.data).find((s) => s.subscriptionId === targetSubscription)?.displayName ?? targetSubscription}
+                  value={subscriptions.data?.find((s) => s.subscriptionId === targetSubscription)?.displayName ?? targetSubscription}
                   selectedOptions={[targetSubscription]}
                   onOptionSelect={(_, d) => d.optionValue && setTargetSubscription(d.optionValue)}
                 >
-                  {subscriptionsOf(subscriptions.data).map((s) => (
+                  {subscriptions.data?.map((s) => (
                     <Option key={s.subscriptionId} value={s.subscriptionId} text={s.displayName}>
                       {s.displayName}
                     </Option>

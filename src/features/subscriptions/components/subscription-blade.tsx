@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { ResourceMenuLayout } from '../../../components/resource-menu-layout';
-import { useSubscription } from '../api/get-subscriptions';
+import { useSubscription } from '../api/use-subscription';
 
 export function SubscriptionBlade() {
   const { subscriptionId = '' } = useParams();

@@ -2,7 +2,7 @@ import { Spinner, Text } from '@fluentui/react-components';
 import { useParams } from 'react-router';
 import { Blade } from '../../../components/blade';
 import { ErrorPanel } from '../../../components/error-panel';
-import { useSubscription } from '../api/get-subscriptions';
+import { useSubscription } from '../api/use-subscription';
 
 export function SubscriptionOverview() {
   const { subscriptionId = '' } = useParams();

@@ -3,7 +3,7 @@ import { Badge, makeStyles, SearchBox, Spinner, Table, TableBody, TableCell, Tab
 import { Link } from 'react-router';
 import { Blade } from '../../../components/blade';
 import { ErrorPanel } from '../../../components/error-panel';
-import { useSubscriptions } from '../api/get-subscriptions';
+import { useSubscriptions } from '../../../lib/azure/subscriptions';
 
 const useStyles = makeStyles({ toolbar: { display: 'flex', gap: '12px', alignItems: 'center' } });
 

@@ -1,0 +1,18 @@
+import type { ApimServiceRef } from './resource-ids';
+
+// Every TanStack Query key the app uses, built here so a read and the mutation that invalidates it cannot
+// drift apart. Ids are lower-cased: Azure treats them case-insensitively, and so must the cache.
+
+const lower = (value: string) => value.toLowerCase();
+const apimService = (s: ApimServiceRef) => ['arm', 'apim', lower(s.subscriptionId), lower(s.resourceGroup), lower(s.serviceName)] as const;
+
+export const queryKeys = {
+  subscriptions: () => ['arm', 'subscriptions'] as const,
+  permissions: (subscriptionId: string) => ['arm', 'permissions', lower(subscriptionId)] as const,
+  apimServices: () => ['arm', 'apim', 'services'] as const,
+  /** The service's own GET (overview, identities): one key, one request. */
+  apimService: (s: ApimServiceRef) => [...apimService(s), 'service'] as const,
+  apimCertificates: (s: ApimServiceRef) => [...apimService(s), 'certificates'] as const,
+  apimCertificate: (s: ApimServiceRef, id: string) => [...apimService(s), 'certificate', id] as const,
+  managementCertificates: (subscriptionId: string) => ['asm', lower(subscriptionId), 'certificates'] as const,
+};
