@@ -28,10 +28,4 @@ export default tseslint.config(
     },
   },
   ...importBoundaries(SOURCE_FILES),
-  // TEMPORARY until the RuntimeConfig move (src/lib) and the Caller move (emulator/common) land: the three files
-  // that still cross a boundary. Remove this block on merge; the rules above stay as they are.
-  {
-    files: ['src/lib/auth.ts', 'src/lib/services-context.tsx', 'emulator/common/api-types.ts'],
-    rules: { 'import-x/no-restricted-paths': 'off' },
-  },
 );

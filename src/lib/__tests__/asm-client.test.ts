@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Tests may start the emulator (the app itself never imports it): remove this once the boundary rules exempt tests.
-// eslint-disable-next-line no-restricted-imports
 import { startTestEmulator, type TestEmulator } from '../../../emulator/test-support/test-emulator.ts';
 import { AzureApiError, NetworkError } from '../api-error';
 import { AZURE_XMLNS, childText, createAsmClient, escapeXml, type AsmClient } from '../asm-client';
