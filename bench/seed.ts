@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { DEMO_APIM } from '../emulator/reliability/child-emulator.ts';
+import { DEMO_APIM } from '../emulator/test-support/child-emulator.ts';
 
 /** Benchmark services in the demo subscription's resource group, each holding exactly `count` certificates. */
 export const BENCH_SERVICES = {

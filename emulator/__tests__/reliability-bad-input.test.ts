@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpsRequest } from 'node:https';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
-import { API_VERSION, DEMO_APIM, certificatesPath, keyVaultBody } from '../reliability/child-emulator.ts';
+import { API_VERSION, DEMO_APIM, certificatesPath, keyVaultBody } from '../test-support/child-emulator.ts';
 import { MAX_BODY_BYTES } from '../common/http.ts';
 
 /**

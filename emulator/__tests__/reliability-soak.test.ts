@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_VERSION, ASM_SCOPE, certificatesPath, keyVaultBody, startChildEmulator, type ChildEmulator } from '../reliability/child-emulator.ts';
-import { runLoad, type LoadRequest, type LoadResult } from '../reliability/load.ts';
+import { API_VERSION, ASM_SCOPE, certificatesPath, keyVaultBody, startChildEmulator, type ChildEmulator } from '../test-support/child-emulator.ts';
+import { runLoad, type LoadRequest, type LoadResult } from '../test-support/load.ts';
 
 /**
  * Soak (issue 9, reliability 4): two minutes of mixed reads and writes from autocannon against an emulator

@@ -1,5 +1,5 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../server.ts';
-import { mintAccessToken } from '../identity/mint-token.ts';
+import { mintAccessToken } from './mint-token.ts';
 import { ARM_AUDIENCE, ASM_AUDIENCE, DEMO_USERS, type DemoUser } from '../identity/directory.ts';
 
 export interface TestEmulator extends RunningEmulator {

@@ -5,7 +5,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../server.ts';
-import { mintAccessToken } from '../../identity/mint-token.ts';
+import { mintAccessToken } from '../../test-support/mint-token.ts';
 import { ARM_AUDIENCE, DEMO_USERS } from '../../identity/directory.ts';
 import type { SigningKeys } from '../../identity/signing-keys.ts';
 import { APIM_DEMO } from '../../seed/apim-demo.ts';

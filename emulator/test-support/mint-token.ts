@@ -1,7 +1,7 @@
 import { importJWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { SigningKeys } from './signing-keys.ts';
-import { APP_CLIENT_ID, TENANT_ID, type DemoUser } from './directory.ts';
+import type { SigningKeys } from '../identity/signing-keys.ts';
+import { APP_CLIENT_ID, TENANT_ID, type DemoUser } from '../identity/directory.ts';
 
 export interface MintOptions {
   issuer: string;
