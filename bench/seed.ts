@@ -22,7 +22,7 @@ export function serviceRef(name: string) {
 
 /**
  * Straight into the emulator's SQLite file (emulator/store/database.ts schema, row shape of
- * emulator/arm/certificates/certificate-store.ts), while the emulator is stopped: 11,100 rows in well under
+ * emulator/store/apim-certificate-store.ts), while the emulator is stopped: 11,100 rows in well under
  * a second, where the API would open a .pfx per certificate. Uploaded-style rows: no Key Vault, no DER kept.
  */
 export function seedBenchCertificates(location: string): void {

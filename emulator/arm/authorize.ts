@@ -1,5 +1,7 @@
 import { armErrors } from '../common/arm-error.ts';
-import { canWrite, getSubscription, roleOn, type SubscriptionRow } from '../common/roles.ts';
+import { canWrite } from '../common/roles.ts';
+import { roleOn } from '../store/role-assignment-store.ts';
+import { getSubscription, type SubscriptionRow } from '../store/subscription-store.ts';
 import { apimErrors } from './apim-errors.ts';
 import type { ArmContext } from './arm-context.ts';
 import { GUID_PATTERN } from './path-parameters.ts';

@@ -1,7 +1,7 @@
 import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
 import { asmErrors } from '../common/asm-error.ts';
 import { checkCertificateUpload } from './certificate-upload-checks.ts';
-import { addManagementCertificate, MANAGEMENT_CERTIFICATE_LIMIT } from './management-certificate-store.ts';
+import { addManagementCertificate, MANAGEMENT_CERTIFICATE_LIMIT } from '../store/management-certificate-store.ts';
 import { authorizeSubscription } from './subscription-access.ts';
 import { parseAddCertificateBody } from './subscription-certificate-xml.ts';
 import { emptyResponse } from './xml-response.ts';

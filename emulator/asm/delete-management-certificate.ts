@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
-import { deleteManagementCertificate } from './management-certificate-store.ts';
+import { deleteManagementCertificate } from '../store/management-certificate-store.ts';
 import { authorizeSubscription } from './subscription-access.ts';
 import { certificateNotFound, thumbprintParameter } from './thumbprint-parameter.ts';
 import { emptyResponse } from './xml-response.ts';

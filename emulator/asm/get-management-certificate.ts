@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
-import { findManagementCertificate } from './management-certificate-store.ts';
+import { findManagementCertificate } from '../store/management-certificate-store.ts';
 import { authorizeSubscription } from './subscription-access.ts';
 import { subscriptionCertificateXml } from './subscription-certificate-xml.ts';
 import { certificateNotFound, thumbprintParameter } from './thumbprint-parameter.ts';

@@ -1,5 +1,5 @@
 import type { ApiRequest, ApiResponse, EmulatorEnv } from '../common/api-types.ts';
-import { listManagementCertificates } from './management-certificate-store.ts';
+import { listManagementCertificates } from '../store/management-certificate-store.ts';
 import { authorizeSubscription } from './subscription-access.ts';
 import { subscriptionCertificatesXml } from './subscription-certificate-xml.ts';
 import { xmlResponse } from './xml-response.ts';

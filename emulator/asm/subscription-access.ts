@@ -1,7 +1,9 @@
 import type { ApiRequest, EmulatorEnv } from '../common/api-types.ts';
 import { asmErrors } from '../common/asm-error.ts';
-import { canWrite, getSubscription, roleOn, type SubscriptionRow } from '../common/roles.ts';
-import { findManagementCertificate } from './management-certificate-store.ts';
+import { canWrite } from '../common/roles.ts';
+import { roleOn } from '../store/role-assignment-store.ts';
+import { getSubscription, type SubscriptionRow } from '../store/subscription-store.ts';
+import { findManagementCertificate } from '../store/management-certificate-store.ts';
 
 export type Access = 'read' | 'write';
 

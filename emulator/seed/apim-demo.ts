@@ -5,9 +5,10 @@ import type { Db } from '../store/database.ts';
 import { DEMO_SUBSCRIPTIONS } from './demo-ids.ts';
 import { summarizeCertificate } from '../../certificates/certificate-summary.ts';
 import { openCertificateFile } from '../../certificates/open-certificate-file.ts';
-import { putSecret } from '../key-vault/key-vault-store.ts';
-import { formatAzureDate, insertCertificate, type KeyVaultState } from '../arm/certificates/certificate-store.ts';
-import type { ServiceKey } from '../arm/apim-services/service-store.ts';
+import { putSecret } from '../store/key-vault-secret-store.ts';
+import { formatAzureDate } from '../common/azure-dates.ts';
+import { insertCertificate, type KeyVaultState } from '../store/apim-certificate-store.ts';
+import type { ServiceKey } from '../store/apim-service-store.ts';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 

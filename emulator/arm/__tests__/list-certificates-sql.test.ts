@@ -6,20 +6,20 @@ import { ODataFilterError } from '../../common/odata-filter-parser.ts';
 import { compileODataFilter, type FilterFields } from '../../common/odata-filter-predicate.ts';
 import { compileODataFilterToSql } from '../../common/odata-filter-sql.ts';
 import { openDatabase, type Db } from '../../store/database.ts';
-import type { ServiceKey } from '../apim-services/service-store.ts';
+import type { ServiceKey } from '../../store/apim-service-store.ts';
 import {
   certificateTextIndex,
   deleteCertificateRow,
-  formatAzureDate,
   getCertificate,
   insertCertificate,
   keyVaultOf,
   listCertificatePage,
-  toCertificateContract,
   updateCertificate,
   type CertificateRow,
   type KeyVaultState,
-} from '../certificates/certificate-store.ts';
+} from '../../store/apim-certificate-store.ts';
+import { formatAzureDate } from '../../common/azure-dates.ts';
+import { toCertificateContract } from '../certificates/certificate-contract.ts';
 import { certificateFilterFields } from '../certificates/list-certificates.ts';
 
 /**

@@ -4,8 +4,8 @@ import { requireApiVersion } from '../api-versions.ts';
 import type { ArmContext } from '../arm-context.ts';
 import { authorize } from '../authorize.ts';
 import { checkResourceGroupName, checkServiceName } from '../path-parameters.ts';
-import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
-import { getService, type ServiceKey, type ServiceRow } from './service-store.ts';
+import { getResourceGroup } from '../../store/resource-group-store.ts';
+import { getService, type ServiceKey, type ServiceRow } from '../../store/apim-service-store.ts';
 
 /**
  * The checks every operation under `.../service/{serviceName}` makes, in ARM's order: api-version, then the

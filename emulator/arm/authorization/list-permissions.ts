@@ -1,5 +1,7 @@
 import { armErrors } from '../../common/arm-error.ts';
-import { getSubscription, roleOn, type Role } from '../../common/roles.ts';
+import type { Role } from '../../common/roles.ts';
+import { roleOn } from '../../store/role-assignment-store.ts';
+import { getSubscription } from '../../store/subscription-store.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 
 const VERSIONS = ['2015-07-01', '2018-01-01-preview', '2022-04-01'];

@@ -3,7 +3,8 @@ import { requireApiVersion } from '../api-versions.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { authorize } from '../authorize.ts';
 import { checkResourceGroupName } from '../path-parameters.ts';
-import { getResourceGroup as readResourceGroup, toResourceGroupContract } from './resource-group-store.ts';
+import { getResourceGroup as readResourceGroup } from '../../store/resource-group-store.ts';
+import { toResourceGroupContract } from './resource-group-contract.ts';
 
 export const getResourceGroup: ArmOperation = (context) => {
   requireApiVersion(context.request.query, 'resourceGroups', 'resourceGroups');

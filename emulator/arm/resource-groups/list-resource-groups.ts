@@ -2,7 +2,8 @@ import { requireApiVersion } from '../api-versions.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
 import { authorize } from '../authorize.ts';
-import { listResourceGroups as readResourceGroups, toResourceGroupContract } from './resource-group-store.ts';
+import { listResourceGroups as readResourceGroups } from '../../store/resource-group-store.ts';
+import { toResourceGroupContract } from './resource-group-contract.ts';
 
 export const listResourceGroups: ArmOperation = (context) => {
   requireApiVersion(context.request.query, 'resourceGroups', 'resourceGroups');

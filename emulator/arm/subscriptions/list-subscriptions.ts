@@ -1,4 +1,4 @@
-import { subscriptionsVisibleTo } from '../../common/roles.ts';
+import { subscriptionsVisibleTo } from '../../store/subscription-store.ts';
 import { requireApiVersion } from '../api-versions.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';

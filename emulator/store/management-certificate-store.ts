@@ -1,4 +1,4 @@
-import { statement, type Db } from '../store/database.ts';
+import { statement, type Db } from './database.ts';
 
 /** Azure's limit per subscription (the Add Management Certificate documentation). */
 export const MANAGEMENT_CERTIFICATE_LIMIT = 25;
