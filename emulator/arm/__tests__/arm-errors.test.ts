@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../test-support/test-emulator.ts';
-import { APIM_DEMO } from '../../seed/apim-demo.ts';
-import { DEMO_SUBSCRIPTIONS } from '../../seed/demo-ids.ts';
-import { DEMO_USERS } from '../../identity/directory.ts';
+import { APIM_DEMO, DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop } from './openssl-fixtures.ts';
 
 const { subscriptionId, resourceGroup, service, userIdentityClientId } = APIM_DEMO.production;
