@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { DEMO_APIM } from '../emulator/reliability/child-emulator.ts';
+import { DEMO_APIM } from '../emulator/test-support/child-emulator.ts';
 import { BENCH_SERVICES, benchExpiryDays } from './seed.ts';
 
 export interface SizeBench {

@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { API_VERSION, certificatesPath, readRss, type ChildEmulator } from '../emulator/reliability/child-emulator.ts';
-import { runLoad, type LoadResult } from '../emulator/reliability/load.ts';
+import { API_VERSION, certificatesPath, readRss, type ChildEmulator } from '../emulator/test-support/child-emulator.ts';
+import { runLoad, type LoadResult } from '../emulator/test-support/load.ts';
 import { BENCH_SERVICES, serviceRef } from './seed.ts';
 
 export interface LoadFigures {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, tmpdir, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startChildEmulator, type ChildEmulator } from '../emulator/reliability/child-emulator.ts';
+import { startChildEmulator, type ChildEmulator } from '../emulator/test-support/child-emulator.ts';
 import {
   TOOLKIT_CHUNK,
   apimBladeBuilt,

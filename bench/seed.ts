@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { DEMO_APIM } from '../emulator/reliability/child-emulator.ts';
+import { DEMO_APIM } from '../emulator/test-support/child-emulator.ts';
 
 /** Benchmark services in the demo subscription's resource group, each holding exactly `count` certificates. */
 export const BENCH_SERVICES = {
@@ -22,7 +22,7 @@ export function serviceRef(name: string) {
 
 /**
  * Straight into the emulator's SQLite file (emulator/store/database.ts schema, row shape of
- * emulator/arm/certificates/certificate-store.ts), while the emulator is stopped: 11,100 rows in well under
+ * emulator/store/apim-certificate-store.ts), while the emulator is stopped: 11,100 rows in well under
  * a second, where the API would open a .pfx per certificate. Uploaded-style rows: no Key Vault, no DER kept.
  */
 export function seedBenchCertificates(location: string): void {

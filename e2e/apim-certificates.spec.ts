@@ -6,14 +6,15 @@ import { expect, test, type APIRequestContext, type Locator, type Page } from '@
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { signIn } from './support/sign-in';
 import { makeCertificate, makePfx, tempPath } from './support/openssl';
+import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT_ID } from '../emulator/seed/demo-ids.ts';
 
-const SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
-const RESOURCE_GROUP = 'rg-apim-prod';
-const MAIN = 'contoso-apim';
+const SUBSCRIPTION = APIM_DEMO.production.subscriptionId;
+const RESOURCE_GROUP = APIM_DEMO.production.resourceGroup;
+const MAIN = APIM_DEMO.production.service;
 // The 1,000 bulk certificates go to the partner service, so counts in the main service stay small.
-const PARTNERS = 'contoso-partners';
-const TENANT = '72f988bf-0000-4000-8000-0000000c0ffe';
-const GATEWAY_VERSION = '1b2c3d4e5f6a41829304b5c6d7e8f9a0';
+const PARTNERS = APIM_DEMO.production.partnerService;
+const TENANT = DEMO_TENANT_ID;
+const GATEWAY_VERSION = APIM_DEMO.secrets.gatewayVersion;
 
 // One emulator serves the whole run: these tests share API Management services, so they run in order.
 test.describe.configure({ mode: 'serial' });
@@ -26,8 +27,8 @@ async function armToken(request: APIRequestContext): Promise<string> {
   const response = await request.post(`${url()}${TENANT}/v2.0/token`, {
     form: {
       grant_type: 'client_credentials',
-      client_id: '5e7f0000-0000-4000-8000-0000000005b1',
-      client_secret: 'certportal-demo-secret',
+      client_id: DEMO_SERVICE_PRINCIPAL.clientId,
+      client_secret: DEMO_SERVICE_PRINCIPAL.clientSecret,
       scope: 'https://management.azure.com/.default',
     },
   });
@@ -43,7 +44,7 @@ async function putCertificate(request: APIRequestContext, token: string, service
   return response.status();
 }
 
-async function openCertificates(page: Page, service = MAIN): Promise<Locator> {
+async function openCertificates(page: Page, service: string = MAIN): Promise<Locator> {
   await page.goto(`/apim/${SUBSCRIPTION}/${RESOURCE_GROUP}/${service}/certificates`);
   await expect(page.getByRole('heading', { name: 'Certificates', level: 1 })).toBeVisible();
   const grid = page.getByRole('grid', { name: 'Certificates' });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/sign-in';
+import { APIM_DEMO } from '../emulator/seed/demo-ids.ts';
 
-const BLADE = '/apim/0b1f6471-1bf0-4dda-aec3-cb9272f09590/rg-apim-prod/contoso-apim/certificates';
+const { subscriptionId, resourceGroup, service } = APIM_DEMO.production;
+const BLADE = `/apim/${subscriptionId}/${resourceGroup}/${service}/certificates`;
 
 test('column headers sort the loaded certificates, both ways, and say so to assistive tech', async ({ page }) => {
   await signIn(page, 'alice');

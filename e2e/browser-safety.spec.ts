@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/sign-in';
 import { tempPath } from './support/openssl';
+import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID } from '../emulator/seed/demo-ids.ts';
 
 /**
  * Browser safety (issue 9, reliability 5).
@@ -12,9 +13,10 @@ import { tempPath } from './support/openssl';
  * and a policy with 'unsafe-inline' or 'unsafe-eval' (or none) fails the header checks.
  */
 
-const PRODUCTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
-const DEVELOPMENT = '2c4e8a10-5d3b-4f6e-9a7c-1e2d3f4a5b6c';
-const TENANT = '72f988bf-0000-4000-8000-0000000c0ffe';
+const PRODUCTION = DEMO_SUBSCRIPTIONS.production.id;
+const DEVELOPMENT = DEMO_SUBSCRIPTIONS.development.id;
+const TENANT = DEMO_TENANT_ID;
+const { resourceGroup: DEV_GROUP, service: DEV_SERVICE } = APIM_DEMO.development;
 const HOSTILE_CN = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 const HOSTILE_O = '<b>bold</b> & "quoted" \'single\'';
 
@@ -136,7 +138,7 @@ test('an API Management certificate whose subject is HTML and script renders as 
   ]);
   await signIn(page, 'alice');
   // The development service: the APIM spec counts certificates in the production ones, and may run alongside.
-  await page.goto(`/apim/${DEVELOPMENT}/rg-apim-dev/contoso-apim-dev/certificates`);
+  await page.goto(`/apim/${DEVELOPMENT}/${DEV_GROUP}/${DEV_SERVICE}/certificates`);
   const grid = page.getByRole('grid', { name: 'Certificates' });
   await expect(grid).toBeVisible();
 
@@ -175,14 +177,14 @@ test('an API Management certificate whose subject is HTML and script renders as 
   const token = await request.post(`${process.env.CERTPORTAL_E2E_URL}${TENANT}/v2.0/token`, {
     form: {
       grant_type: 'client_credentials',
-      client_id: '5e7f0000-0000-4000-8000-0000000005b1',
-      client_secret: 'certportal-demo-secret',
+      client_id: DEMO_SERVICE_PRINCIPAL.clientId,
+      client_secret: DEMO_SERVICE_PRINCIPAL.clientSecret,
       scope: 'https://management.azure.com/.default',
     },
   });
   const { access_token: accessToken } = (await token.json()) as { access_token: string };
   const deleted = await request.delete(
-    `${process.env.CERTPORTAL_E2E_URL}arm/subscriptions/${DEVELOPMENT}/resourceGroups/rg-apim-dev/providers/Microsoft.ApiManagement/service/contoso-apim-dev/certificates/hostile-subject?api-version=2024-05-01`,
+    `${process.env.CERTPORTAL_E2E_URL}arm/subscriptions/${DEVELOPMENT}/resourceGroups/${DEV_GROUP}/providers/Microsoft.ApiManagement/service/${DEV_SERVICE}/certificates/hostile-subject?api-version=2024-05-01`,
     { headers: { Authorization: `Bearer ${accessToken}`, 'If-Match': '*' } },
   );
   expect(deleted.status()).toBe(200);

@@ -4,8 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { signIn } from './support/sign-in';
 import { makeCertificate, makePfx, tempPath } from './support/openssl';
+import { DEMO_SUBSCRIPTIONS } from '../emulator/seed/demo-ids.ts';
 
-const PRODUCTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
+const PRODUCTION = DEMO_SUBSCRIPTIONS.production.id;
 
 // One emulator serves the run: these tests change the same subscriptions, so they run in order.
 test.describe.configure({ mode: 'serial' });

@@ -1,10 +1,13 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_USERS } from '../../emulator/seed/demo-ids.ts';
 
-export const DEMO = {
-  alice: { username: 'alice@certportal.example', password: 'alice-demo-password', name: 'Alice Admin' },
-  bob: { username: 'bob@certportal.example', password: 'bob-demo-password', name: 'Bob Reader' },
-  carol: { username: 'carol@certportal.example', password: 'carol-demo-password', name: 'Carol Nobody' },
-} as const;
+/** What the sign-in page asks for, from the emulator's demo users: the UPN as the username. */
+function demoUser(username: 'alice' | 'bob' | 'carol') {
+  const user = DEMO_USERS.find((u) => u.username === username)!;
+  return { username: user.upn, password: user.password, name: user.name };
+}
+
+export const DEMO = { alice: demoUser('alice'), bob: demoUser('bob'), carol: demoUser('carol') };
 
 /** Signs in through the real MSAL redirect flow and the emulator's sign-in page. */
 export async function signIn(page: Page, who: keyof typeof DEMO = 'alice', path = '/'): Promise<void> {

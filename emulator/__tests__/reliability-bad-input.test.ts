@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpsRequest } from 'node:https';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
-import { API_VERSION, DEMO_APIM, certificatesPath, keyVaultBody } from '../reliability/child-emulator.ts';
+import { API_VERSION, DEMO_APIM, certificatesPath, keyVaultBody } from '../test-support/child-emulator.ts';
 import { MAX_BODY_BYTES } from '../common/http.ts';
+import { DEMO_SUBSCRIPTIONS } from '../seed/demo-ids.ts';
 
 /**
  * Bad input at the emulator (issue 9, reliability 3). Every request here is refused with a specific 4xx and
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 const production = DEMO_APIM.subscriptionId;
-const development = '2c4e8a10-5d3b-4f6e-9a7c-1e2d3f4a5b6c';
+const development = DEMO_SUBSCRIPTIONS.development.id;
 const collection = certificatesPath();
 const certificate = (id: string) => `${collection}/${id}?${API_VERSION}`;
 

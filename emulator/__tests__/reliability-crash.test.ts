@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_VERSION, certificatesPath, keyVaultBody, seededRandom, startChildEmulator, type ChildEmulator } from '../reliability/child-emulator.ts';
+import { API_VERSION, certificatesPath, keyVaultBody, seededRandom, startChildEmulator, type ChildEmulator } from '../test-support/child-emulator.ts';
 
 /**
  * Crash safety (issue 9, reliability 1).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
-import { API_VERSION, certificatesPath, keyVaultBody } from '../reliability/child-emulator.ts';
+import { API_VERSION, certificatesPath, keyVaultBody } from '../test-support/child-emulator.ts';
 
 /**
  * Races (issue 9, reliability 2).

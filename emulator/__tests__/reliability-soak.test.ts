@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { API_VERSION, ASM_SCOPE, certificatesPath, keyVaultBody, startChildEmulator, type ChildEmulator } from '../reliability/child-emulator.ts';
-import { runLoad, type LoadRequest, type LoadResult } from '../reliability/load.ts';
+import { API_VERSION, ASM_SCOPE, certificatesPath, keyVaultBody, startChildEmulator, type ChildEmulator } from '../test-support/child-emulator.ts';
+import { runLoad, type LoadRequest, type LoadResult } from '../test-support/load.ts';
+import { DEMO_SUBSCRIPTIONS } from '../seed/demo-ids.ts';
 
 /**
  * Soak (issue 9, reliability 4): two minutes of mixed reads and writes from autocannon against an emulator
@@ -43,7 +44,7 @@ function mix(armToken: string, asmToken: string): LoadRequest[] {
     { method: 'DELETE', headers: { ...arm, 'If-Match': '*' }, setupRequest: (request) => ({ ...request, path: `${collection}/${pick()}?${API_VERSION}` }) },
     {
       method: 'GET',
-      path: `/asm/2c4e8a10-5d3b-4f6e-9a7c-1e2d3f4a5b6c/certificates`,
+      path: `/asm/${DEMO_SUBSCRIPTIONS.development.id}/certificates`,
       headers: { Authorization: `Bearer ${asmToken}`, 'x-ms-version': '2014-10-01' },
     },
   ];

@@ -1,10 +1,6 @@
 import { ArmError } from '../common/arm-error.ts';
 import type { ODataFilterError } from '../common/odata-filter-parser.ts';
-
-export interface CertificateReference {
-  kind: 'policy' | 'backend';
-  name: string;
-}
+import type { CertificateReference } from '../store/apim-certificate-reference-store.ts';
 
 /** A 400 the way API Management words it: a summary, with the offending field in `target` and `details`. */
 export function validationError(target: string, message: string): ArmError {

@@ -1,5 +1,7 @@
 import { armErrors } from '../common/arm-error.ts';
-import { canWrite, getSubscription, roleOn } from '../common/roles.ts';
+import { canWrite } from '../common/roles.ts';
+import { roleOn } from '../store/role-assignment-store.ts';
+import { getSubscription } from '../store/subscription-store.ts';
 import { fillTemplate } from '../common/route-table.ts';
 import type { Authorizer } from '../common/service-definition.ts';
 import { apimErrors } from './apim-errors.ts';

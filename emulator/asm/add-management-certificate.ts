@@ -2,7 +2,7 @@ import type { ApiResponse } from '../common/api-types.ts';
 import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
 import { asmErrors } from '../common/asm-error.ts';
 import { checkCertificateUpload } from './certificate-upload-checks.ts';
-import { addManagementCertificate, MANAGEMENT_CERTIFICATE_LIMIT } from './management-certificate-store.ts';
+import { addManagementCertificate, MANAGEMENT_CERTIFICATE_LIMIT } from '../store/management-certificate-store.ts';
 import { parseAddCertificateBody } from './subscription-certificate-xml.ts';
 import { emptyResponse } from './xml-response.ts';
 

@@ -1,6 +1,6 @@
 import type { ApiResponse } from '../common/api-types.ts';
 import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
-import { deleteManagementCertificate } from './management-certificate-store.ts';
+import { deleteManagementCertificate } from '../store/management-certificate-store.ts';
 import { certificateNotFound, thumbprintParameter } from './thumbprint-parameter.ts';
 import { emptyResponse } from './xml-response.ts';
 

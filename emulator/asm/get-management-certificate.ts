@@ -1,6 +1,6 @@
 import type { ApiResponse } from '../common/api-types.ts';
 import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
-import { findManagementCertificate } from './management-certificate-store.ts';
+import { findManagementCertificate } from '../store/management-certificate-store.ts';
 import { subscriptionCertificateXml } from './subscription-certificate-xml.ts';
 import { certificateNotFound, thumbprintParameter } from './thumbprint-parameter.ts';
 import { xmlResponse } from './xml-response.ts';

@@ -1,6 +1,6 @@
 import type { ApiResponse } from '../common/api-types.ts';
 import { authorizedSubscription, type OperationContext } from '../common/operation.ts';
-import { listManagementCertificates } from './management-certificate-store.ts';
+import { listManagementCertificates } from '../store/management-certificate-store.ts';
 import { subscriptionCertificatesXml } from './subscription-certificate-xml.ts';
 import { xmlResponse } from './xml-response.ts';
 

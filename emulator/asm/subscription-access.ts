@@ -1,7 +1,9 @@
 import { asmErrors } from '../common/asm-error.ts';
-import { canWrite, getSubscription, roleOn, type SubscriptionRow } from '../common/roles.ts';
+import { canWrite } from '../common/roles.ts';
+import { roleOn } from '../store/role-assignment-store.ts';
+import { getSubscription, type SubscriptionRow } from '../store/subscription-store.ts';
 import type { Authorizer } from '../common/service-definition.ts';
-import { findManagementCertificate } from './management-certificate-store.ts';
+import { findManagementCertificate } from '../store/management-certificate-store.ts';
 
 const CERTIFICATE_NOT_ASSOCIATED =
   'The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.';

@@ -1,7 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AZURE_XMLNS, asmErrors } from '../common/asm-error.ts';
 import { toBase64 } from '../../certificates/encoding.ts';
-import type { ManagementCertificate } from './management-certificate-store.ts';
+import type { ManagementCertificate } from '../store/management-certificate-store.ts';
 
 export interface AddCertificateBody {
   publicKey: string;

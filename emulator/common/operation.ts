@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse, EmulatorEnv } from './api-types.ts';
 import type { Caller } from './caller.ts';
-import type { SubscriptionRow } from './roles.ts';
+import type { SubscriptionRow } from '../store/subscription-store.ts';
 
 /** What every operation of every service gets from the pipeline, once the route's checks have passed. */
 export interface OperationContext {

@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResponse, ClientCertificate, EmulatorEnv } from './api-types.ts';
 import type { Caller } from './caller.ts';
-import type { SubscriptionRow } from './roles.ts';
+import type { SubscriptionRow } from '../store/subscription-store.ts';
 import type { RouteAccess, RouteTable } from './route-table.ts';
 
 /** The credentials a request carries; the peer certificate is read from the TLS socket only when asked. */

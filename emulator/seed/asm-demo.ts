@@ -1,4 +1,5 @@
 import type { Db } from '../store/database.ts';
+import { insertManagementCertificate } from '../store/management-certificate-store.ts';
 import { DEMO_SUBSCRIPTIONS } from './demo-ids.ts';
 import { createRsaKeyPair, issueManagementCertificate, type IssuedCertificate } from '../asm/management-certificate-factory.ts';
 
@@ -62,10 +63,9 @@ export async function seedAsmDemo(db: Db): Promise<void> {
       rows.push({ subscriptionId, issued, created });
     }
   }
-  const insert = db.prepare('INSERT OR IGNORE INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)');
   db.transaction(() => {
     for (const { subscriptionId, issued, created } of rows) {
-      insert.run(subscriptionId, issued.thumbprint, Buffer.from(issued.publicKey), Buffer.from(issued.der), created);
+      insertManagementCertificate(db, { subscriptionId, thumbprint: issued.thumbprint, publicKey: issued.publicKey, data: issued.der, created });
     }
   })();
 }

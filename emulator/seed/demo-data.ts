@@ -1,7 +1,7 @@
-import type { Db } from '../store/database.ts';
-import { getSetting, putSetting } from '../store/database.ts';
-import { DEMO_SERVICE_PRINCIPAL, DEMO_USERS, TENANT_ID } from '../identity/directory.ts';
-import { DEMO_SUBSCRIPTIONS } from './demo-ids.ts';
+import { getSetting, putSetting, type Db } from '../store/database.ts';
+import { insertRoleAssignment } from '../store/role-assignment-store.ts';
+import { insertSubscription } from '../store/subscription-store.ts';
+import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID, DEMO_USERS } from './demo-ids.ts';
 import { seedApimDemo } from './apim-demo.ts';
 import { seedAsmDemo } from './asm-demo.ts';
 
@@ -11,15 +11,13 @@ const [alice, bob] = DEMO_USERS;
 export function seedDirectory(db: Db): void {
   const { production, development, legacy } = DEMO_SUBSCRIPTIONS;
   db.transaction(() => {
-    const sub = db.prepare('INSERT OR IGNORE INTO subscriptions (id, display_name, state, tenant_id) VALUES (?, ?, ?, ?)');
-    sub.run(production.id, production.name, 'Enabled', TENANT_ID);
-    sub.run(development.id, development.name, 'Enabled', TENANT_ID);
-    sub.run(legacy.id, legacy.name, 'Disabled', TENANT_ID);
-    const role = db.prepare('INSERT OR IGNORE INTO role_assignments (principal_id, subscription_id, role) VALUES (?, ?, ?)');
-    role.run(alice.oid, production.id, 'Owner');
-    role.run(alice.oid, development.id, 'Owner');
-    role.run(bob.oid, production.id, 'Reader');
-    for (const s of [production, development, legacy]) role.run(DEMO_SERVICE_PRINCIPAL.oid, s.id, 'Owner');
+    insertSubscription(db, { id: production.id, display_name: production.name, state: 'Enabled', tenant_id: DEMO_TENANT_ID });
+    insertSubscription(db, { id: development.id, display_name: development.name, state: 'Enabled', tenant_id: DEMO_TENANT_ID });
+    insertSubscription(db, { id: legacy.id, display_name: legacy.name, state: 'Disabled', tenant_id: DEMO_TENANT_ID });
+    insertRoleAssignment(db, alice.oid, production.id, 'Owner');
+    insertRoleAssignment(db, alice.oid, development.id, 'Owner');
+    insertRoleAssignment(db, bob.oid, production.id, 'Reader');
+    for (const s of [production, development, legacy]) insertRoleAssignment(db, DEMO_SERVICE_PRINCIPAL.oid, s.id, 'Owner');
   })();
 }
 

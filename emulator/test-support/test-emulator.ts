@@ -1,6 +1,7 @@
 import { startEmulator, type EmulatorOptions, type RunningEmulator, type ServiceCatalog } from '../server.ts';
-import { mintAccessToken } from '../identity/mint-token.ts';
-import { ARM_AUDIENCE, ASM_AUDIENCE, DEMO_USERS, type DemoUser } from '../identity/directory.ts';
+import { mintAccessToken } from './mint-token.ts';
+import { ARM_AUDIENCE, ASM_AUDIENCE } from '../identity/directory.ts';
+import { DEMO_USERS, type DemoUser } from '../seed/demo-ids.ts';
 
 export interface TestEmulator extends RunningEmulator {
   /** A signed access token for a demo user ('alice' owner, 'bob' reader, 'carol' nobody). */

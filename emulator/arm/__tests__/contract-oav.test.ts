@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestEmulator, type TestEmulator } from '../../test-support/test-emulator.ts';
-import { APIM_DEMO } from '../../seed/apim-demo.ts';
+import { APIM_DEMO } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop } from './openssl-fixtures.ts';
 
 /**

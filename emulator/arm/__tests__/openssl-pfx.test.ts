@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../test-support/test-emulator.ts';
-import { APIM_DEMO } from '../../seed/apim-demo.ts';
+import { APIM_DEMO } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop, type OpensslFacts } from './openssl-fixtures.ts';
 
 const { subscriptionId, resourceGroup, service } = APIM_DEMO.production;

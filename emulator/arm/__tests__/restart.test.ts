@@ -5,10 +5,10 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../server.ts';
-import { mintAccessToken } from '../../identity/mint-token.ts';
-import { ARM_AUDIENCE, DEMO_USERS } from '../../identity/directory.ts';
+import { mintAccessToken } from '../../test-support/mint-token.ts';
+import { ARM_AUDIENCE } from '../../identity/directory.ts';
 import type { SigningKeys } from '../../identity/signing-keys.ts';
-import { APIM_DEMO } from '../../seed/apim-demo.ts';
+import { APIM_DEMO, DEMO_USERS } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop } from './openssl-fixtures.ts';
 
 const { subscriptionId, resourceGroup, service } = APIM_DEMO.production;

@@ -3,7 +3,7 @@ import { ApiManagementClient, type CertificateContract } from '@azure/arm-apiman
 import { RestError } from '@azure/core-rest-pipeline';
 import type { TokenCredential } from '@azure/core-auth';
 import { startTestEmulator, type TestEmulator } from '../../test-support/test-emulator.ts';
-import { APIM_DEMO } from '../../seed/apim-demo.ts';
+import { APIM_DEMO } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop } from './openssl-fixtures.ts';
 
 const { subscriptionId, resourceGroup, service, userIdentityClientId } = APIM_DEMO.production;

@@ -1,6 +1,6 @@
 import { json, type ArmOperation } from '../arm-context.ts';
 import { resolveService } from './resolve-service.ts';
-import { toServiceContract } from './service-store.ts';
+import { toServiceContract } from './service-contract.ts';
 
 export const getService: ArmOperation = (context) => {
   const { service } = resolveService(context);

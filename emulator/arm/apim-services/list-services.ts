@@ -3,8 +3,9 @@ import { authorizedSubscription } from '../../common/operation.ts';
 import { json, type ArmContext, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
 import { checkResourceGroupName } from '../path-parameters.ts';
-import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
-import { listServices as readServices, toServiceContract, type ServiceRow } from './service-store.ts';
+import { getResourceGroup } from '../../store/resource-group-store.ts';
+import { listServices as readServices, type ServiceRow } from '../../store/apim-service-store.ts';
+import { toServiceContract } from './service-contract.ts';
 
 function answer(context: ArmContext, rows: ServiceRow[]) {
   const page = pageWithSkipToken(

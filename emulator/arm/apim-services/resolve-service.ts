@@ -3,8 +3,8 @@ import { authorizedSubscription } from '../../common/operation.ts';
 import { apimErrors } from '../apim-errors.ts';
 import type { ArmContext } from '../arm-context.ts';
 import { checkResourceGroupName, checkServiceName } from '../path-parameters.ts';
-import { getResourceGroup } from '../resource-groups/resource-group-store.ts';
-import { getService, type ServiceKey, type ServiceRow } from './service-store.ts';
+import { getResourceGroup } from '../../store/resource-group-store.ts';
+import { getService, type ServiceKey, type ServiceRow } from '../../store/apim-service-store.ts';
 
 /**
  * The checks every operation under `.../service/{serviceName}` makes once the pipeline has checked the

@@ -1,5 +1,6 @@
 import { authorizedSubscription } from '../../common/operation.ts';
-import { roleOn, type Role } from '../../common/roles.ts';
+import type { Role } from '../../common/roles.ts';
+import { roleOn } from '../../store/role-assignment-store.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 
 interface Permissions {

@@ -1,14 +1,8 @@
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
-import {
-  getCertificate,
-  ifMatchAllows,
-  insertCertificate,
-  toCertificateContract,
-  updateCertificate,
-  type CertificateRow,
-  type CertificateValues,
-} from './certificate-store.ts';
+import { ifMatchAllows } from '../../common/etag.ts';
+import { getCertificate, insertCertificate, updateCertificate, type CertificateRow, type CertificateValues } from '../../store/apim-certificate-store.ts';
+import { toCertificateContract } from './certificate-contract.ts';
 import { findCertificate } from './find-certificate.ts';
 import { fetchFromKeyVault } from './key-vault-certificate.ts';
 import { openUploadedPfx } from './open-pfx.ts';

@@ -1,6 +1,8 @@
 import { apimErrors } from '../apim-errors.ts';
 import type { ArmOperation } from '../arm-context.ts';
-import { deleteCertificateRow, getCertificate, ifMatchAllows, referencesTo } from './certificate-store.ts';
+import { ifMatchAllows } from '../../common/etag.ts';
+import { referencesTo } from '../../store/apim-certificate-reference-store.ts';
+import { deleteCertificateRow, getCertificate } from '../../store/apim-certificate-store.ts';
 import { findCertificate } from './find-certificate.ts';
 
 /** DELETE: If-Match is required; a certificate a policy or backend still uses stays. 200 deleted, 204 nothing to delete. */

@@ -1,9 +1,9 @@
 import { apimErrors } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
-import type { ServiceKey, ServiceRow } from '../apim-services/service-store.ts';
+import type { ServiceKey, ServiceRow } from '../../store/apim-service-store.ts';
 import type { ArmContext } from '../arm-context.ts';
 import { checkCertificateId } from '../path-parameters.ts';
-import { getCertificate, type CertificateRow } from './certificate-store.ts';
+import { getCertificate, type CertificateRow } from '../../store/apim-certificate-store.ts';
 
 export interface CertificateTarget {
   service: ServiceRow;

@@ -1,5 +1,5 @@
 import { json, type ArmOperation } from '../arm-context.ts';
-import { toCertificateContract } from './certificate-store.ts';
+import { toCertificateContract } from './certificate-contract.ts';
 import { findCertificate, requireCertificate } from './find-certificate.ts';
 
 export const getCertificate: ArmOperation = (context) => {

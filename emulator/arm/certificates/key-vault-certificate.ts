@@ -1,10 +1,11 @@
 import { GUID_PATTERN } from '../path-parameters.ts';
 import type { Db } from '../../store/database.ts';
-import { getSecret, type VaultCaller } from '../../key-vault/key-vault-store.ts';
+import { getSecret, type VaultCaller } from '../../key-vault/read-secret.ts';
 import { parseSecretIdentifier } from '../../key-vault/secret-identifier.ts';
 import { validationError } from '../apim-errors.ts';
-import { userIdentityClientIds, type ServiceRow } from '../apim-services/service-store.ts';
-import { formatAzureDate, type KeyVaultStatus } from './certificate-store.ts';
+import { userIdentityClientIds, type ServiceRow } from '../../store/apim-service-store.ts';
+import { formatAzureDate } from '../../common/azure-dates.ts';
+import type { KeyVaultStatus } from '../../store/apim-certificate-store.ts';
 import { openPfx, PfxRejected, type PfxFacts } from './open-pfx.ts';
 
 export interface KeyVaultInput {

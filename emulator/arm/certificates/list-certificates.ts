@@ -3,7 +3,8 @@ import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '.
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
-import { certificateTextIndex, listCertificatePage, toCertificateContract } from './certificate-store.ts';
+import { certificateTextIndex, listCertificatePage } from '../../store/apim-certificate-store.ts';
+import { toCertificateContract } from './certificate-contract.ts';
 
 /** The page size when the caller sends no `$top`, and the most one page holds. */
 export const CERTIFICATE_PAGE_SIZE = 100;

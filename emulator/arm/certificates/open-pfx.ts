@@ -2,7 +2,7 @@ import { CertificateError } from '../../../certificates/certificate-error.ts';
 import { detectFormat } from '../../../certificates/detect-format.ts';
 import { openCertificateFile, type OpenedCertificateFile } from '../../../certificates/open-certificate-file.ts';
 import { validationError } from '../apim-errors.ts';
-import { formatAzureDate } from './certificate-store.ts';
+import { formatAzureDate } from '../../common/azure-dates.ts';
 
 export interface PfxFacts {
   subject: string;

@@ -1,7 +1,7 @@
 import { armErrors } from '../../common/arm-error.ts';
 import type { ApiRequest } from '../../common/api-types.ts';
 import { validationError } from '../apim-errors.ts';
-import type { ServiceRow } from '../apim-services/service-store.ts';
+import type { ServiceRow } from '../../store/apim-service-store.ts';
 import { checkKeyVaultInput, type KeyVaultInput } from './key-vault-certificate.ts';
 
 export type CertificateSource = { kind: 'data'; bytes: Buffer; password: string } | { kind: 'keyVault'; keyVault: KeyVaultInput };

@@ -1,6 +1,7 @@
 import { apimErrors } from '../apim-errors.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
-import { getCertificate, keyVaultOf, toCertificateContract, updateCertificate, valuesOf, type CertificateValues } from './certificate-store.ts';
+import { getCertificate, keyVaultOf, updateCertificate, valuesOf, type CertificateValues } from '../../store/apim-certificate-store.ts';
+import { toCertificateContract } from './certificate-contract.ts';
 import { findCertificate, requireCertificate } from './find-certificate.ts';
 import { fetchFromKeyVault } from './key-vault-certificate.ts';
 

@@ -1,7 +1,8 @@
 import { authorizedSubscription } from '../../common/operation.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
-import { listResourceGroups as readResourceGroups, toResourceGroupContract } from './resource-group-store.ts';
+import { listResourceGroups as readResourceGroups } from '../../store/resource-group-store.ts';
+import { toResourceGroupContract } from './resource-group-contract.ts';
 
 export const listResourceGroups: ArmOperation = (context) => {
   const subscription = authorizedSubscription(context);

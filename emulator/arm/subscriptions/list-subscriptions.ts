@@ -1,4 +1,4 @@
-import { subscriptionsVisibleTo } from '../../common/roles.ts';
+import { subscriptionsVisibleTo } from '../../store/subscription-store.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
 import { toSubscriptionContract } from './subscription-contract.ts';

@@ -1,4 +1,4 @@
-import type { SubscriptionRow } from '../../common/roles.ts';
+import type { SubscriptionRow } from '../../store/subscription-store.ts';
 
 export function toSubscriptionContract(row: SubscriptionRow) {
   return {

@@ -5,7 +5,7 @@ import { DEMO_SUBSCRIPTIONS } from '../../seed/demo-ids.ts';
 import { openDatabase } from '../../store/database.ts';
 import { seedDirectory } from '../../seed/demo-data.ts';
 import { seedAsmDemo } from '../../seed/asm-demo.ts';
-import { listManagementCertificates } from '../management-certificate-store.ts';
+import { listManagementCertificates } from '../../store/management-certificate-store.ts';
 import { addBody, expectAsmError, issueMany, partsOf } from './asm-test-helpers.ts';
 
 let emulator: TestEmulator;

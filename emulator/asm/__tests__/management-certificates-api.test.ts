@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../../test-support/test-emulator.ts';
-import { DEMO_SUBSCRIPTIONS } from '../../seed/demo-ids.ts';
-import { mintAccessToken } from '../../identity/mint-token.ts';
-import { ASM_AUDIENCE, DEMO_SERVICE_PRINCIPAL } from '../../identity/directory.ts';
+import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS } from '../../seed/demo-ids.ts';
+import { mintAccessToken } from '../../test-support/mint-token.ts';
+import { ASM_AUDIENCE } from '../../identity/directory.ts';
 import { AZURE_XMLNS } from '../../common/asm-error.ts';
 import type { IssuedCertificate } from '../management-certificate-factory.ts';
 import { addBody, expectAsmError, issueMany, partsOf, storeDirectly, storedCount, type AddBodyParts } from './asm-test-helpers.ts';

@@ -1,7 +1,7 @@
 import { importJWK, SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
-import type { SigningKeys } from './signing-keys.ts';
-import { APP_CLIENT_ID, TENANT_ID, type DemoUser } from './directory.ts';
+import type { SigningKeys } from '../identity/signing-keys.ts';
+import { DEMO_APP_CLIENT_ID, DEMO_TENANT_ID, type DemoUser } from '../seed/demo-ids.ts';
 
 export interface MintOptions {
   issuer: string;
@@ -20,13 +20,13 @@ export async function mintAccessToken(keys: SigningKeys, options: MintOptions): 
   const now = Math.floor(Date.now() / 1000) + (options.offsetSeconds ?? 0);
   const key = await importJWK(keys.privateJwk, 'RS256');
   return new SignJWT({
-    tid: TENANT_ID,
+    tid: DEMO_TENANT_ID,
     oid: options.user.oid,
     name: options.user.name,
     upn: options.user.upn,
     preferred_username: options.user.upn,
     scp: 'user_impersonation',
-    azp: APP_CLIENT_ID,
+    azp: DEMO_APP_CLIENT_ID,
   })
     .setProtectedHeader({ alg: 'RS256', kid: keys.privateJwk.kid, typ: 'at+jwt' })
     .setIssuer(options.issuer)

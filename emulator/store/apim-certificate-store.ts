@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../../common/odata-filter-sql.ts';
-import { statement, type Db } from '../../store/database.ts';
-import type { CertificateReference } from '../apim-errors.ts';
-import type { ServiceKey } from '../apim-services/service-store.ts';
+import { newEtag } from '../common/etag.ts';
+import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../common/odata-filter-sql.ts';
+import { statement, type Db } from './database.ts';
+import type { ServiceKey } from './apim-service-store.ts';
 
 export interface KeyVaultStatus {
   code: string;
@@ -27,6 +26,9 @@ export interface CertificateValues {
   data: Buffer | null;
 }
 
+/** The primary key of apim_certificates, as a row holds it. */
+export type CertificateKey = Pick<CertificateRow, 'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id'>;
+
 export interface CertificateRow {
   subscription_id: string;
   resource_group: string;
@@ -40,29 +42,6 @@ export interface CertificateRow {
   etag: string;
   created_at: string;
   updated_at: string;
-}
-
-/** The spec's `yyyy-MM-ddTHH:mm:ssZ`: whole seconds, UTC. */
-export function formatAzureDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-/** Opaque, quoted, and new on every write, like API Management's row versions (`"AAAAAAAAAAa="`). */
-export function newEtag(): string {
-  return `"${randomBytes(8).toString('base64')}"`;
-}
-
-const unquote = (tag: string) =>
-  tag
-    .trim()
-    .replace(/^W\//, '')
-    .replace(/^"(.*)"$/, '$1');
-
-/** If-Match: `*`, or a comma-separated list of entity tags, quoted or (as some clients send them) not. */
-export function ifMatchAllows(header: string, currentEtag: string): boolean {
-  if (header.trim() === '*') return true;
-  const current = unquote(currentEtag);
-  return header.split(',').some((tag) => unquote(tag) === current);
 }
 
 export function keyVaultOf(row: Pick<CertificateRow, 'key_vault'>): KeyVaultState | null {
@@ -162,16 +141,15 @@ export function getCertificate(db: Db, key: ServiceKey, certificateId: string): 
   ) as CertificateRow | undefined;
 }
 
-export function insertCertificate(db: Db, key: ServiceKey, certificateId: string, values: CertificateValues, now: Date): CertificateRow {
-  statement(
-    db,
-    `INSERT INTO apim_certificates (subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault, data, etag, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    key.subscriptionId,
-    key.resourceGroup,
-    key.serviceName,
-    certificateId,
+/** The columns every write sets, in this order: what the certificate holds, a new ETag, when. */
+const WRITTEN_COLUMNS = ['subject', 'thumbprint', 'expiration_date', 'key_vault', 'data', 'etag', 'updated_at'];
+const INSERT_SQL = `INSERT INTO apim_certificates (subscription_id, resource_group, service_name, certificate_id, created_at, ${WRITTEN_COLUMNS.join(', ')})
+  VALUES (?, ?, ?, ?, ?, ${WRITTEN_COLUMNS.map(() => '?').join(', ')})`;
+const UPDATE_SQL = `UPDATE apim_certificates SET ${WRITTEN_COLUMNS.map((column) => `${column} = ?`).join(', ')}
+  WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?`;
+
+function writtenValues(values: CertificateValues, now: Date): (string | Buffer | null)[] {
+  return [
     values.subject,
     values.thumbprint,
     values.expirationDate,
@@ -179,34 +157,21 @@ export function insertCertificate(db: Db, key: ServiceKey, certificateId: string
     values.data,
     newEtag(),
     now.toISOString(),
-    now.toISOString(),
-  );
+  ];
+}
+
+export function insertCertificate(db: Db, key: ServiceKey, certificateId: string, values: CertificateValues, now: Date): CertificateRow {
+  statement(db, INSERT_SQL).run(key.subscriptionId, key.resourceGroup, key.serviceName, certificateId, now.toISOString(), ...writtenValues(values, now));
   return getCertificate(db, key, certificateId)!;
 }
 
 /** Keeps the id as first written (ids are case-insensitive), gives the entity a new ETag. */
 export function updateCertificate(db: Db, row: CertificateRow, values: CertificateValues, now: Date): CertificateRow {
-  statement(
-    db,
-    `UPDATE apim_certificates SET subject = ?, thumbprint = ?, expiration_date = ?, key_vault = ?, data = ?, etag = ?, updated_at = ?
-     WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?`,
-  ).run(
-    values.subject,
-    values.thumbprint,
-    values.expirationDate,
-    values.keyVault ? JSON.stringify(values.keyVault) : null,
-    values.data,
-    newEtag(),
-    now.toISOString(),
-    row.subscription_id,
-    row.resource_group,
-    row.service_name,
-    row.certificate_id,
-  );
+  statement(db, UPDATE_SQL).run(...writtenValues(values, now), row.subscription_id, row.resource_group, row.service_name, row.certificate_id);
   return getCertificate(db, { subscriptionId: row.subscription_id, resourceGroup: row.resource_group, serviceName: row.service_name }, row.certificate_id)!;
 }
 
-export function deleteCertificateRow(db: Db, row: CertificateRow): void {
+export function deleteCertificateRow(db: Db, row: CertificateKey): void {
   statement(db, 'DELETE FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ?').run(
     row.subscription_id,
     row.resource_group,
@@ -215,38 +180,6 @@ export function deleteCertificateRow(db: Db, row: CertificateRow): void {
   );
 }
 
-export function referencesTo(db: Db, row: CertificateRow): CertificateReference[] {
-  return statement(
-    db,
-    'SELECT kind, name FROM apim_certificate_references WHERE subscription_id = ? AND resource_group = ? AND service_name = ? AND certificate_id = ? ORDER BY kind, name',
-  ).all(row.subscription_id, row.resource_group, row.service_name, row.certificate_id) as CertificateReference[];
-}
-
 export function valuesOf(row: CertificateRow): CertificateValues {
   return { subject: row.subject, thumbprint: row.thumbprint, expirationDate: row.expiration_date, keyVault: keyVaultOf(row), data: row.data };
-}
-
-/** CertificateContract, closed as the spec declares it: nothing beyond id, name, type and the four properties. */
-export function toCertificateContract(row: CertificateSummaryRow) {
-  const keyVault = keyVaultOf(row);
-  return {
-    id: `/subscriptions/${row.subscription_id}/resourceGroups/${row.resource_group}/providers/Microsoft.ApiManagement/service/${row.service_name}/certificates/${row.certificate_id}`,
-    type: 'Microsoft.ApiManagement/service/certificates',
-    name: row.certificate_id,
-    properties: {
-      subject: row.subject,
-      thumbprint: row.thumbprint,
-      expirationDate: row.expiration_date,
-      ...(keyVault
-        ? {
-            keyVault: {
-              secretIdentifier: keyVault.secretIdentifier,
-              // null means the system-assigned identity; the spec types it as a string, so it is left out.
-              ...(keyVault.identityClientId ? { identityClientId: keyVault.identityClientId } : {}),
-              lastStatus: keyVault.lastStatus,
-            },
-          }
-        : {}),
-    },
-  };
 }

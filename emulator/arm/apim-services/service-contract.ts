@@ -1,49 +1,7 @@
 import { createHash } from 'node:crypto';
-import { statement, type Db } from '../../store/database.ts';
+import { userIdentityClientIds, type ServiceRow } from '../../store/apim-service-store.ts';
 
-export interface ServiceRow {
-  subscription_id: string;
-  resource_group: string;
-  name: string;
-  location: string;
-  sku_name: string;
-  sku_capacity: number;
-  publisher_email: string;
-  publisher_name: string;
-  /** JSON array of the client ids of the service's user-assigned identities. */
-  user_identity_client_ids: string;
-}
-
-export interface ServiceKey {
-  subscriptionId: string;
-  resourceGroup: string;
-  serviceName: string;
-}
-
-export function getService(db: Db, key: ServiceKey): ServiceRow | undefined {
-  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?').get(
-    key.subscriptionId,
-    key.resourceGroup,
-    key.serviceName,
-  ) as ServiceRow | undefined;
-}
-
-export function listServices(db: Db, subscriptionId: string, resourceGroup?: string): ServiceRow[] {
-  if (resourceGroup === undefined) {
-    return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? ORDER BY resource_group, name').all(subscriptionId) as ServiceRow[];
-  }
-  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? ORDER BY name').all(
-    subscriptionId,
-    resourceGroup,
-  ) as ServiceRow[];
-}
-
-export function userIdentityClientIds(row: ServiceRow): string[] {
-  const parsed: unknown = JSON.parse(row.user_identity_client_ids);
-  return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === 'string') : [];
-}
-
-export function serviceId(row: Pick<ServiceRow, 'subscription_id' | 'resource_group' | 'name'>): string {
+function serviceId(row: Pick<ServiceRow, 'subscription_id' | 'resource_group' | 'name'>): string {
   return `/subscriptions/${row.subscription_id}/resourceGroups/${row.resource_group}/providers/Microsoft.ApiManagement/service/${row.name}`;
 }
 

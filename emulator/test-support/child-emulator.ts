@@ -3,18 +3,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
+import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT_ID } from '../seed/demo-ids.ts';
 
 /**
  * The emulator as a separate process (`node --import tsx emulator/main.ts serve --port 0 --location DIR
  * --no-app`), as a user runs it: for crash, soak and benchmark runs, which need to SIGKILL it or read its
- * RSS. Shared by the reliability tests and `npm run bench`; imports nothing of the emulator itself.
+ * RSS. Shared by the reliability tests and `npm run bench`; imports nothing of the emulator but its demo ids.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** The demo tenant and service principal (emulator/identity/directory.ts), Owner of every demo subscription. */
-export const DEMO_TENANT_ID = '72f988bf-0000-4000-8000-0000000c0ffe';
-const SERVICE_PRINCIPAL = { clientId: '5e7f0000-0000-4000-8000-0000000005b1', clientSecret: 'certportal-demo-secret' };
 export const ARM_SCOPE = 'https://management.azure.com/.default';
 export const ASM_SCOPE = 'https://management.core.windows.net//.default';
 
@@ -120,8 +118,8 @@ export async function startChildEmulator(options: ChildOptions): Promise<ChildEm
   const token = async (scope = ARM_SCOPE): Promise<string> => {
     const form = new URLSearchParams({
       grant_type: 'client_credentials',
-      client_id: SERVICE_PRINCIPAL.clientId,
-      client_secret: SERVICE_PRINCIPAL.clientSecret,
+      client_id: DEMO_SERVICE_PRINCIPAL.clientId,
+      client_secret: DEMO_SERVICE_PRINCIPAL.clientSecret,
       scope,
     });
     const reply = await call(`/${DEMO_TENANT_ID}/v2.0/token`, {
@@ -168,10 +166,10 @@ export function seededRandom(seed: number): () => number {
 
 /** The demo API Management service and the Key Vault secret its certificates can reference. */
 export const DEMO_APIM = {
-  subscriptionId: '0b1f6471-1bf0-4dda-aec3-cb9272f09590',
-  resourceGroup: 'rg-apim-prod',
-  service: 'contoso-apim',
-  keyVaultSecret: 'https://contoso-prod-kv.vault.azure.net/secrets/gateway-cert',
+  subscriptionId: APIM_DEMO.production.subscriptionId,
+  resourceGroup: APIM_DEMO.production.resourceGroup,
+  service: APIM_DEMO.production.service,
+  keyVaultSecret: `https://${APIM_DEMO.vault}.vault.azure.net/secrets/gateway-cert`,
 } as const;
 
 export const API_VERSION = 'api-version=2024-05-01';

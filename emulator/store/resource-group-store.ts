@@ -1,4 +1,4 @@
-import { statement, type Db } from '../../store/database.ts';
+import { statement, type Db } from './database.ts';
 
 export interface ResourceGroupRow {
   subscription_id: string;
@@ -14,16 +14,7 @@ export function getResourceGroup(db: Db, subscriptionId: string, name: string): 
   return statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined;
 }
 
-export function resourceGroupId(row: ResourceGroupRow): string {
-  return `/subscriptions/${row.subscription_id}/resourceGroups/${row.name}`;
-}
-
-export function toResourceGroupContract(row: ResourceGroupRow) {
-  return {
-    id: resourceGroupId(row),
-    name: row.name,
-    type: 'Microsoft.Resources/resourceGroups',
-    location: row.location,
-    properties: { provisioningState: 'Succeeded' },
-  };
+/** Idempotent, for the demo seed: an existing group is kept as it is. */
+export function insertResourceGroup(db: Db, row: ResourceGroupRow): void {
+  statement(db, 'INSERT OR IGNORE INTO resource_groups (subscription_id, name, location) VALUES (?, ?, ?)').run(row.subscription_id, row.name, row.location);
 }

@@ -1,4 +1,4 @@
-import { statement, type Db } from '../store/database.ts';
+import { statement, type Db } from './database.ts';
 
 /** Azure's limit per subscription (the Add Management Certificate documentation). */
 export const MANAGEMENT_CERTIFICATE_LIMIT = 25;
@@ -48,6 +48,17 @@ export function countManagementCertificates(db: Db, subscriptionId: string): num
   return row.n;
 }
 
+/** Without the limit; an existing certificate is kept as it is (the demo seed, and addManagementCertificate once it has checked). */
+export function insertManagementCertificate(db: Db, certificate: ManagementCertificate): void {
+  statement(db, 'INSERT OR IGNORE INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
+    certificate.subscriptionId,
+    certificate.thumbprint.toUpperCase(),
+    Buffer.from(certificate.publicKey),
+    Buffer.from(certificate.data),
+    certificate.created,
+  );
+}
+
 export type AddOutcome = { kind: 'added' } | { kind: 'duplicate' } | { kind: 'limit-reached'; count: number };
 
 /**
@@ -60,13 +71,7 @@ export function addManagementCertificate(db: Db, certificate: ManagementCertific
       if (findManagementCertificate(db, certificate.subscriptionId, certificate.thumbprint)) return { kind: 'duplicate' };
       const count = countManagementCertificates(db, certificate.subscriptionId);
       if (count >= limit) return { kind: 'limit-reached', count };
-      statement(db, 'INSERT INTO management_certificates (subscription_id, thumbprint, public_key, data, created) VALUES (?, ?, ?, ?, ?)').run(
-        certificate.subscriptionId,
-        certificate.thumbprint.toUpperCase(),
-        Buffer.from(certificate.publicKey),
-        Buffer.from(certificate.data),
-        certificate.created,
-      );
+      insertManagementCertificate(db, certificate);
       return { kind: 'added' };
     })
     .immediate();
