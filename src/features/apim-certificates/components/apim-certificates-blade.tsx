@@ -1,9 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Field, Input, makeStyles, MessageBar, MessageBarBody, SearchBox, Spinner, Text, Toolbar, ToolbarButton } from '@fluentui/react-components';
-import { AddRegular, ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { Field, Input, makeStyles, SearchBox, ToolbarButton } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useParams } from 'react-router';
-import { Blade } from '../../../components/blade';
-import { ErrorPanel } from '../../../components/error-panel';
+import { GridBlade } from '../../../components/grid-blade';
 import { useNotifications } from '../../../components/notifications';
 import { useCanWrite } from '../../../lib/permissions';
 import { buildCertificateFilter } from '../api/certificate-filter';
@@ -17,9 +16,7 @@ import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { explainCertificateError } from './explain-certificate-error';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '16px', alignItems: 'end', flexWrap: 'wrap' },
   search: { width: '340px', maxWidth: '100%' },
-  empty: { padding: '32px 0' },
 });
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -99,57 +96,57 @@ export function ApimCertificatesBlade() {
   };
 
   return (
-    <Blade title="Certificates" subtitle={serviceName}>
-      {canWrite === false && (
-        <MessageBar intent="info">
-          <MessageBarBody>You have read-only access to this service: you can list certificates but not add, replace, refresh or delete them.</MessageBarBody>
-        </MessageBar>
-      )}
-      <Toolbar aria-label="Commands">
+    <GridBlade
+      title="Certificates"
+      subtitle={serviceName}
+      canWrite={canWrite}
+      readOnlyNotice="You have read-only access to this service: you can list certificates but not add, replace, refresh or delete them."
+      createCommands={
         <ToolbarButton icon={<AddRegular />} disabled={!canWrite} onClick={() => setPane({ kind: 'add' })}>
           Add
         </ToolbarButton>
-        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()}>
-          Refresh
-        </ToolbarButton>
-      </Toolbar>
-      <div className={styles.bar}>
-        <Field label="Search">
-          <SearchBox
-            className={styles.search}
-            placeholder="Id, subject or thumbprint"
-            aria-label="Search certificates by id, subject or thumbprint"
-            value={search}
-            onChange={(_, d) => setSearch(d.value)}
-          />
-        </Field>
-        <Field label="Expires before" validationMessage={filterProblem ?? undefined}>
-          <Input type="date" value={expiresBefore} onChange={(_, d) => setExpiresBefore(d.value)} />
-        </Field>
-        {data && (
-          <Text aria-live="polite">
+      }
+      onRefresh={() => void refetch()}
+      filterFields={
+        <>
+          <Field label="Search">
+            <SearchBox
+              className={styles.search}
+              placeholder="Id, subject or thumbprint"
+              aria-label="Search certificates by id, subject or thumbprint"
+              value={search}
+              onChange={(_, d) => setSearch(d.value)}
+            />
+          </Field>
+          <Field label="Expires before" validationMessage={filterProblem ?? undefined}>
+            <Input type="date" value={expiresBefore} onChange={(_, d) => setExpiresBefore(d.value)} />
+          </Field>
+        </>
+      }
+      count={
+        data && (
+          <>
             {interim
               ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}`
               : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
             {!interim && rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
-          </Text>
-        )}
-        {isFetching && !isPending && !isFetchingNextPage && <Spinner size="tiny" label="Loading" />}
-      </div>
-      {isPending && <Spinner label="Loading certificates…" />}
-      {error && <ErrorPanel error={error} onRetry={() => void refetch()} />}
-      {data && rows.length === 0 && (
-        <div className={styles.empty}>
-          <Text weight="semibold" block>
-            {filtered ? 'No certificate matches' : 'No certificates'}
-          </Text>
-          <Text block>
-            {filtered
-              ? 'Change the search or the expiry date.'
-              : 'Add a .pfx file, or reference a certificate in Key Vault, for this service to present to backends that ask for a client certificate.'}
-          </Text>
-        </div>
-      )}
+          </>
+        )
+      }
+      reloading={isFetching && !isPending && !isFetchingNextPage ? 'Loading' : undefined}
+      loading={isPending ? 'Loading certificates…' : undefined}
+      error={error}
+      empty={
+        data && rows.length === 0
+          ? filtered
+            ? { title: 'No certificate matches', text: 'Change the search or the expiry date.' }
+            : {
+                title: 'No certificates',
+                text: 'Add a .pfx file, or reference a certificate in Key Vault, for this service to present to backends that ask for a client certificate.',
+              }
+          : undefined
+      }
+    >
       {data && rows.length > 0 && (
         <CertificatesGrid
           rows={rows}
@@ -190,6 +187,6 @@ export function ApimCertificatesBlade() {
           }}
         />
       )}
-    </Blade>
+    </GridBlade>
   );
 }

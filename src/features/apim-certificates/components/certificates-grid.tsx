@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, makeStyles, Menu, MenuItem, MenuList, MenuPopover, Spinner, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular, DocumentRegular, EditRegular, MoreHorizontalRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { expiryStatus } from '../../../components/certificate-status';
 import { sortCertificates, sortValue, type SortDirection } from '../api/sort-certificates';
 import type { CertificateContract } from '../api/certificate-contract';
 import { sourceText } from './certificate-source';
+import { KeyVaultPill, StatusPill } from './certificate-pills';
+import { CertificateRowMenu, type CertificateActions } from './certificate-row-menu';
 
 const ROW_HEIGHT = 44;
 // What an admin scans for comes first; the thumbprint scrolls in from the right, the row menu never does.
@@ -92,42 +93,10 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  pill: { borderRadius: '10px', padding: '1px 8px', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
-  danger: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
-  warning: { backgroundColor: tokens.colorPaletteYellowBackground1, color: tokens.colorNeutralForeground1 },
-  success: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1 },
-  muted: { color: tokens.colorNeutralForeground3 },
   more: { padding: '12px', display: 'flex', gap: '12px', alignItems: 'center' },
 });
 
-function StatusPill({ notAfter }: { notAfter: Date | null }) {
-  const styles = useStyles();
-  const { status, days } = expiryStatus(notAfter);
-  if (status === 'expired') return <span className={`${styles.pill} ${styles.danger}`}>Expired</span>;
-  if (status === 'expiring') return <span className={`${styles.pill} ${styles.warning}`}>{`Expires in ${days} day${days === 1 ? '' : 's'}`}</span>;
-  if (status === 'valid') return <span className={`${styles.pill} ${styles.success}`}>Valid</span>;
-  return <span className={styles.pill}>Unknown</span>;
-}
-
-function KeyVaultPill({ certificate }: { certificate: CertificateContract }) {
-  const styles = useStyles();
-  const keyVault = certificate.properties.keyVault;
-  if (!keyVault) return <span className={styles.muted}>—</span>;
-  const status = keyVault.lastStatus;
-  if (!status) return <span className={styles.pill}>Not checked</span>;
-  if (status.code === 'Success') return <span className={`${styles.pill} ${styles.success}`}>Success</span>;
-  return <span className={`${styles.pill} ${styles.danger}`}>{`Failed: ${status.code}`}</span>;
-}
-
 const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault status', 'Thumbprint', 'Actions'] as const;
-
-export interface CertificateActions {
-  onOpen: (id: string) => void;
-  onReplace: (id: string) => void;
-  onDelete: (id: string) => void;
-  onRefresh: (id: string) => void;
-  canWrite: boolean;
-}
 
 /**
  * A role="grid" with only the rows in view in the DOM, so 1,000 certificates scroll smoothly. Arrow keys,
@@ -153,12 +122,6 @@ export function CertificatesGrid({
   const [active, setActive] = useState(0);
   // One menu for the grid, opened at the row's "…" button: a Fluent Menu per row made every re-render slow.
   const [rowMenu, setRowMenu] = useState<{ certificate: CertificateContract; target: HTMLElement } | null>(null);
-  const menuList = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!rowMenu) return;
-    const frame = requestAnimationFrame(() => menuList.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
-    return () => cancelAnimationFrame(frame);
-  }, [rowMenu]);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const rows = useMemo(() => (sort ? sortCertificates(loaded, sort.key, sort.direction) : loaded), [loaded, sort]);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
@@ -292,36 +255,7 @@ export function CertificatesGrid({
           })}
         </div>
       </div>
-      {rowMenu && (
-        <Menu
-          open
-          positioning={{ target: rowMenu.target, position: 'below', align: 'end' }}
-          onOpenChange={(_, data) => {
-            if (data.open) return;
-            rowMenu.target.focus();
-            setRowMenu(null);
-          }}
-        >
-          <MenuPopover>
-            <MenuList aria-label={`Actions for ${rowMenu.certificate.name}`} ref={menuList}>
-              <MenuItem icon={<DocumentRegular />} onClick={() => actions.onOpen(rowMenu.certificate.name)}>
-                View details
-              </MenuItem>
-              <MenuItem icon={<EditRegular />} disabled={!actions.canWrite} onClick={() => actions.onReplace(rowMenu.certificate.name)}>
-                Replace
-              </MenuItem>
-              {rowMenu.certificate.properties.keyVault && (
-                <MenuItem icon={<ArrowClockwiseRegular />} disabled={!actions.canWrite} onClick={() => actions.onRefresh(rowMenu.certificate.name)}>
-                  Refresh from Key Vault
-                </MenuItem>
-              )}
-              <MenuItem icon={<DeleteRegular />} disabled={!actions.canWrite} onClick={() => actions.onDelete(rowMenu.certificate.name)}>
-                Delete
-              </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      )}
+      {rowMenu && <CertificateRowMenu certificate={rowMenu.certificate} target={rowMenu.target} actions={actions} onClose={() => setRowMenu(null)} />}
       {(hasNextPage || isFetchingNextPage) && (
         <div className={styles.more}>
           {isFetchingNextPage ? <Spinner size="tiny" label="Loading more certificates…" /> : <Button onClick={fetchNextPage}>Load more</Button>}

@@ -1,34 +1,13 @@
 import { useMemo, useState } from 'react';
-import {
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  SearchBox,
-  Spinner,
-  Text,
-  Toolbar,
-  ToolbarButton,
-  type TableColumnDefinition,
-} from '@fluentui/react-components';
-import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { createTableColumn, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, type TableColumnDefinition } from '@fluentui/react-components';
 import { Link } from 'react-router';
-import { Blade } from '../../../components/blade';
-import { ErrorPanel } from '../../../components/error-panel';
+import { GridBlade } from '../../../components/grid-blade';
+import { ListGrid } from '../../../components/list-grid';
 import { describeError } from '../../../lib/api-error';
 import { useApimServices, type ApimServiceRow } from '../api/apim-services';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   grid: { minWidth: '800px' },
-  empty: { padding: '32px 0' },
 });
 
 const serviceLink = (s: ApimServiceRow) => `/apim/${s.subscriptionId}/${encodeURIComponent(s.resourceGroup)}/${encodeURIComponent(s.name)}`;
@@ -79,25 +58,20 @@ export function ApimServicesBlade() {
   }, [data, filter]);
 
   return (
-    <Blade title="API Management services">
-      <Toolbar aria-label="Commands">
-        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()}>
-          Refresh
-        </ToolbarButton>
-      </Toolbar>
-      <div className={styles.bar}>
-        <SearchBox
-          placeholder="Filter by name, resource group, location, tier or subscription"
-          aria-label="Filter API Management services"
-          value={filter}
-          onChange={(_, d) => setFilter(d.value)}
-        />
-        {data && <Text aria-live="polite">{filter ? `Showing ${rows.length} of ${data.services.length} records` : `${data.services.length} services`}</Text>}
-        {isFetching && !isPending && <Spinner size="tiny" label="Refreshing" />}
-      </div>
-      {isPending && <Spinner label="Loading API Management services…" />}
-      {error && <ErrorPanel error={error} onRetry={() => void refetch()} />}
-      {data?.failures.map((f) => (
+    <GridBlade
+      title="API Management services"
+      onRefresh={() => void refetch()}
+      search={{
+        label: 'Filter API Management services',
+        placeholder: 'Filter by name, resource group, location, tier or subscription',
+        value: filter,
+        onChange: setFilter,
+      }}
+      count={data && (filter ? `Showing ${rows.length} of ${data.services.length} records` : `${data.services.length} services`)}
+      reloading={isFetching && !isPending ? 'Refreshing' : undefined}
+      loading={isPending ? 'Loading API Management services…' : undefined}
+      error={error}
+      warnings={data?.failures.map((f) => (
         <MessageBar key={f.subscriptionName} intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{`Could not list the services of ${f.subscriptionName}`}</MessageBarTitle>
@@ -105,33 +79,16 @@ export function ApimServicesBlade() {
           </MessageBarBody>
         </MessageBar>
       ))}
-      {data && data.services.length === 0 && (
-        <div className={styles.empty}>
-          <Text weight="semibold" block>
-            No API Management services
-          </Text>
-          <Text block>None of your subscriptions holds an API Management service you can read.</Text>
-        </div>
-      )}
+      empty={
+        data && data.services.length === 0
+          ? { title: 'No API Management services', text: 'None of your subscriptions holds an API Management service you can read.' }
+          : undefined
+      }
+    >
       {data && data.services.length > 0 && (
-        <DataGrid
-          className={styles.grid}
-          items={rows}
-          columns={columns}
-          sortable
-          getRowId={(s: ApimServiceRow) => s.id}
-          aria-label="API Management services"
-          focusMode="composite"
-        >
-          <DataGridHeader>
-            <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
-          </DataGridHeader>
-          <DataGridBody<ApimServiceRow>>
-            {({ item, rowId }) => <DataGridRow<ApimServiceRow> key={rowId}>{({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}</DataGridRow>}
-          </DataGridBody>
-        </DataGrid>
+        <ListGrid label="API Management services" className={styles.grid} items={rows} columns={columns} getRowId={(s: ApimServiceRow) => s.id} />
       )}
       {data && data.services.length > 0 && rows.length === 0 && <Text>No service matches “{filter}”.</Text>}
-    </Blade>
+    </GridBlade>
   );
 }

@@ -1,26 +1,9 @@
 import { useMemo, useState } from 'react';
-import {
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  SearchBox,
-  Spinner,
-  Text,
-  Toolbar,
-  ToolbarButton,
-  type TableColumnDefinition,
-  type TableRowId,
-} from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
+import { createTableColumn, makeStyles, Text, ToolbarButton, type TableColumnDefinition, type TableRowId } from '@fluentui/react-components';
+import { ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useParams } from 'react-router';
-import { Blade } from '../../../components/blade';
+import { GridBlade } from '../../../components/grid-blade';
+import { ListGrid } from '../../../components/list-grid';
 import { ErrorPanel } from '../../../components/error-panel';
 import { DeleteConfirmationDialog } from '../../../components/delete-confirmation-dialog';
 import { ExpiryBadge, expiryStatus } from '../../../components/certificate-status';
@@ -36,9 +19,7 @@ import {
 import { UploadDialog } from './upload-dialog';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '12px', alignItems: 'center', flexWrap: 'wrap' },
   gridScroll: { overflowX: 'auto' },
-  empty: { padding: '32px 0' },
 });
 
 const statusText = { expired: 'Expired', expiring: 'Expires soon', valid: 'Valid', unknown: 'Unknown' } as const;
@@ -118,78 +99,45 @@ export function ManagementCertificatesBlade() {
   }
 
   return (
-    <Blade title="Management certificates" subtitle={subscriptionId}>
-      {canWrite === false && (
-        <MessageBar intent="info">
-          <MessageBarBody>You have read-only access to this subscription: you can list management certificates but not upload or delete them.</MessageBarBody>
-        </MessageBar>
-      )}
-      <Toolbar aria-label="Commands">
+    <GridBlade
+      title="Management certificates"
+      subtitle={subscriptionId}
+      canWrite={canWrite}
+      readOnlyNotice="You have read-only access to this subscription: you can list management certificates but not upload or delete them."
+      createCommands={
         <ToolbarButton icon={<ArrowUploadRegular />} disabled={!canWrite} onClick={() => setUploadOpen(true)}>
           Upload
         </ToolbarButton>
-        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void refetch()}>
-          Refresh
-        </ToolbarButton>
+      }
+      onRefresh={() => void refetch()}
+      selectionCommands={
         <ToolbarButton icon={<DeleteRegular />} disabled={!canWrite || selectedThumbprints.length === 0} onClick={() => setConfirmOpen(true)}>
           Delete
         </ToolbarButton>
-      </Toolbar>
-      <div className={styles.bar}>
-        <SearchBox
-          placeholder="Filter by name, thumbprint or status"
-          aria-label="Filter management certificates"
-          value={filter}
-          onChange={(_, d) => setFilter(d.value)}
-        />
-        {data && (
-          <Text aria-live="polite">
-            {filter ? `Showing ${rows.length} of ${data.length} records` : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`}
-          </Text>
-        )}
-        {isFetching && !isPending && <Spinner size="tiny" label="Refreshing" />}
-      </div>
-      {isPending && <Spinner label="Loading management certificates…" />}
-      {error && <ErrorPanel error={error} onRetry={() => void refetch()} />}
-      {data && data.length === 0 && (
-        <div className={styles.empty}>
-          <Text weight="semibold" block>
-            No management certificates
-          </Text>
-          <Text block>Upload a .cer file to let tools that hold its private key manage this subscription.</Text>
-        </div>
-      )}
+      }
+      search={{ label: 'Filter management certificates', placeholder: 'Filter by name, thumbprint or status', value: filter, onChange: setFilter }}
+      count={
+        data && (filter ? `Showing ${rows.length} of ${data.length} records` : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`)
+      }
+      reloading={isFetching && !isPending ? 'Refreshing' : undefined}
+      loading={isPending ? 'Loading management certificates…' : undefined}
+      error={error}
+      empty={
+        data && data.length === 0
+          ? { title: 'No management certificates', text: 'Upload a .cer file to let tools that hold its private key manage this subscription.' }
+          : undefined
+      }
+    >
       {data && data.length > 0 && (
         <div className={styles.gridScroll}>
-          <DataGrid
+          <ListGrid
+            label="Management certificates"
             items={rows}
             columns={columns}
-            sortable
-            resizableColumns
-            columnSizingOptions={columnSizing}
-            selectionMode="multiselect"
-            selectedItems={selected}
-            onSelectionChange={(_, d) => setSelected(d.selectedItems)}
             getRowId={(c: ManagementCertificate) => c.thumbprint}
-            aria-label="Management certificates"
-            focusMode="composite"
-          >
-            <DataGridHeader>
-              <DataGridRow selectionCell={{ checkboxIndicator: { 'aria-label': 'Select all rows' } }}>
-                {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-              </DataGridRow>
-            </DataGridHeader>
-            <DataGridBody<ManagementCertificate>>
-              {({ item, rowId }) => (
-                <DataGridRow<ManagementCertificate>
-                  key={rowId}
-                  selectionCell={{ checkboxIndicator: { 'aria-label': `Select ${item.summary?.subjectCommonName ?? item.thumbprint}` } }}
-                >
-                  {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
-                </DataGridRow>
-              )}
-            </DataGridBody>
-          </DataGrid>
+            columnSizing={columnSizing}
+            selection={{ selected, onChange: setSelected, rowName: (c) => c.summary?.subjectCommonName ?? c.thumbprint }}
+          />
         </div>
       )}
       {uploadOpen && <UploadDialog subscriptionId={subscriptionId} currentCount={data?.length} onClose={() => setUploadOpen(false)} />}
@@ -209,6 +157,6 @@ export function ManagementCertificatesBlade() {
         }}
       />
       {deletion.error && !confirmOpen && <Text>{describeError(deletion.error)}</Text>}
-    </Blade>
+    </GridBlade>
   );
 }

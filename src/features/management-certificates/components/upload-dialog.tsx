@@ -14,22 +14,19 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Option,
-  Spinner,
   Tab,
   TabList,
 } from '@fluentui/react-components';
-import { FileDrop } from '../../../components/file-drop';
-import { CertificateDetails } from '../../../components/certificate-details';
+import { CertificateFilePicker } from '../../../components/certificate-file-picker';
+import { useCertificateFilePreview } from '../../../components/use-certificate-file-preview';
 import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { downloadBytes } from '../../../lib/download';
 import { useSubscriptions } from '../../../lib/azure/subscriptions';
-import type { OpenedCertificateFile } from '../../../../certificates/open-certificate-file';
-import type { CertificateWarning } from '../../../../certificates/certificate-warnings';
 import { useAddManagementCertificate } from '../api/management-certificates';
 import { explainUploadError } from './upload-error';
+import { PfxPasswordPrompt, pfxProblem } from './pfx-password-prompt';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '90vw' },
@@ -37,12 +34,12 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '12px', alignItems: 'end', flexWrap: 'wrap' },
 });
 
-type Preview =
-  | { kind: 'none' }
-  | { kind: 'reading' }
-  | { kind: 'ready'; file: OpenedCertificateFile; warnings: CertificateWarning[]; fromPfx: boolean }
-  | { kind: 'pfx'; problem?: string }
-  | { kind: 'error'; message: string };
+const FILE_PICKER = {
+  label: 'Certificate file (.cer, .crt, .pem, .der)',
+  accept: '.cer,.crt,.pem,.der,.pfx,.p12',
+  hint: 'Choose a file or drop it here. It is opened in your browser first.',
+  opening: 'Reading the file…',
+};
 
 interface UploadForm {
   pfxPassword: string;
@@ -53,15 +50,6 @@ interface UploadForm {
   confirmPassword: string;
 }
 
-async function openFile(bytes: Uint8Array, password?: string) {
-  const [{ openCertificateFile }, { certificateWarnings }] = await Promise.all([
-    import('../../../../certificates/open-certificate-file'),
-    import('../../../../certificates/certificate-warnings'),
-  ]);
-  const file = await openCertificateFile(bytes, password === undefined ? {} : { password });
-  return { file, warnings: certificateWarnings(file, 'management') };
-}
-
 /** Upload (or create) a management certificate: the file is opened and shown here before anything is sent. */
 export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscriptionId: string; currentCount?: number; onClose: () => void }) {
   const styles = useStyles();
@@ -70,9 +58,9 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
   const [targetSubscription, setTargetSubscription] = useState(subscriptionId);
   const upload = useAddManagementCertificate(targetSubscription);
   const subscriptions = useSubscriptions();
-  const [fileName, setFileName] = useState<string>();
-  const [bytes, setBytes] = useState<Uint8Array>();
-  const [preview, setPreview] = useState<Preview>({ kind: 'none' });
+  // A .pfx is recognised, not opened: the admin gives its password to take the public certificate out of it.
+  const picked = useCertificateFilePreview({ purpose: 'management' });
+  const preview = picked.preview;
   // A created certificate is kept until it is uploaded, so a retry never uploads a different one than the .pfx saved.
   const [created, setCreated] = useState<{ cer: Uint8Array; name: string }>();
   const [busy, setBusy] = useState(false);
@@ -82,48 +70,9 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
   });
   const { register, formState, handleSubmit, setValue, getValues, watch } = form;
 
-  async function pick(file: File) {
-    setFileName(file.name);
-    upload.reset();
-    setPreview({ kind: 'reading' });
-    const data = new Uint8Array(await file.arrayBuffer());
-    setBytes(data);
-    const { detectFormat } = await import('../../../../certificates/detect-format');
-    try {
-      if (detectFormat(data) === 'pkcs12') {
-        setPreview({ kind: 'pfx' });
-        return;
-      }
-      const { file: opened, warnings } = await openFile(data);
-      if (opened.contentFormat === 'pkcs12') {
-        setPreview({ kind: 'pfx' });
-        return;
-      }
-      setPreview({ kind: 'ready', file: opened, warnings, fromPfx: false });
-    } catch (error) {
-      setPreview({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-
   async function extractFromPfx() {
-    if (!bytes) return;
-    const password = getValues('pfxPassword');
-    try {
-      const { file, warnings } = await openFile(bytes, password);
-      setValue('pfxPassword', '');
-      setPreview({ kind: 'ready', file, warnings: warnings.filter((w) => w.code !== 'private-key-present'), fromPfx: true });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      setPreview({
-        kind: 'pfx',
-        problem:
-          code === 'wrong-password' || code === 'password-required'
-            ? 'Wrong password for this .pfx file. Try again.'
-            : error instanceof Error
-              ? error.message
-              : String(error),
-      });
-    }
+    const opened = await picked.open(getValues('pfxPassword'));
+    if (opened.state === 'opened') setValue('pfxPassword', '');
   }
 
   async function send(der: Uint8Array, what: string) {
@@ -136,7 +85,7 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
     setBusy(true);
     try {
       if (mode === 'upload') {
-        if (preview.kind !== 'ready') return;
+        if (preview.state !== 'opened') return;
         await send(preview.file.leaf.der, preview.file.leaf.subjectCommonName ?? preview.file.leaf.subject);
         return;
       }
@@ -167,7 +116,7 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
   });
 
   const failure = upload.error ? explainUploadError(upload.error, currentCount) : null;
-  const canUpload = mode === 'upload' ? preview.kind === 'ready' : true;
+  const canUpload = mode === 'upload' ? preview.state === 'opened' : true;
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
@@ -197,51 +146,23 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
                 <Tab value="create">Create a self-signed certificate</Tab>
               </TabList>
               {mode === 'upload' && (
-                <>
-                  <FileDrop
-                    label="Certificate file (.cer, .crt, .pem, .der)"
-                    accept=".cer,.crt,.pem,.der,.pfx,.p12"
-                    hint="Choose a file or drop it here. It is opened in your browser first."
-                    fileName={fileName}
-                    onFile={(f) => void pick(f)}
-                  />
-                  {preview.kind === 'reading' && <Spinner size="small" label="Reading the file…" />}
-                  {preview.kind === 'error' && (
-                    <MessageBar intent="error" layout="multiline">
-                      <MessageBarBody>
-                        <MessageBarTitle>This file cannot be used</MessageBarTitle>
-                        {preview.message}
-                      </MessageBarBody>
-                    </MessageBar>
-                  )}
-                  {preview.kind === 'pfx' && (
-                    <>
-                      <MessageBar intent="warning" layout="multiline">
-                        <MessageBarBody>
-                          <MessageBarTitle>This is a .pfx (PKCS#12) file, which holds a private key</MessageBarTitle>A management certificate is only the public
-                          part (.cer); the private key must stay with you. Enter the .pfx password to take the public certificate out of it: only that is
-                          uploaded.
-                        </MessageBarBody>
+                <CertificateFilePicker
+                  control={picked}
+                  texts={FILE_PICKER}
+                  onPick={upload.reset}
+                  passwordPrompt={
+                    <PfxPasswordPrompt problem={pfxProblem(preview)} passwordField={register('pfxPassword')} onExtract={() => void extractFromPfx()} />
+                  }
+                  // The private key of a .pfx stays here: only its public certificate is uploaded, so the key warning does not apply.
+                  keepWarning={(w, file) => !(file.contentFormat === 'pkcs12' && w.code === 'private-key-present')}
+                  note={(file) =>
+                    file.contentFormat === 'pkcs12' && (
+                      <MessageBar intent="info">
+                        <MessageBarBody>The public certificate was taken out of the .pfx; the private key stays on your machine.</MessageBarBody>
                       </MessageBar>
-                      <div className={styles.row}>
-                        <Field label=".pfx password" validationMessage={preview.problem} validationState={preview.problem ? 'error' : 'none'}>
-                          <Input type="password" autoComplete="off" {...register('pfxPassword')} />
-                        </Field>
-                        <Button onClick={() => void extractFromPfx()}>Take out the public certificate</Button>
-                      </div>
-                    </>
-                  )}
-                  {preview.kind === 'ready' && (
-                    <>
-                      {preview.fromPfx && (
-                        <MessageBar intent="info">
-                          <MessageBarBody>The public certificate was taken out of the .pfx; the private key stays on your machine.</MessageBarBody>
-                        </MessageBar>
-                      )}
-                      <CertificateDetails summary={preview.file.leaf} warnings={preview.warnings} label="Certificate preview" />
-                    </>
-                  )}
-                </>
+                    )
+                  }
+                />
               )}
               {mode === 'create' && (
                 <>
