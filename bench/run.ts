@@ -18,6 +18,7 @@ import {
   type TimingBench,
 } from './browser-bench.ts';
 import { benchEmulator, type EmulatorBench } from './emulator-bench.ts';
+import { benchWorkloads, type WorkloadBench } from './emulator-workload-bench.ts';
 import { seedBenchCertificates } from './seed.ts';
 import { benchToolkit, type ToolkitBenchRow } from './toolkit.ts';
 
@@ -251,6 +252,39 @@ async function main(): Promise<void> {
         value: `${result.rssIdleMiB ?? '?'} / ${result.rssAfterLoadMiB ?? '?'} MiB`,
         target: 'reported',
         met: 'n/a',
+      });
+    });
+
+    await section('Workload', async () => {
+      const result: WorkloadBench = await benchWorkloads(running, location, log);
+      details.workload = result;
+      const targets: Record<number, { cpuMs?: number; p99Ms?: number }> = { 0: { cpuMs: 0.5 }, 1: { cpuMs: 0.15 }, 2: { p99Ms: 50 } };
+      result.rows.forEach((row, i) => {
+        const e = row.emulator;
+        const b = row.bare;
+        const target = targets[i] ?? {};
+        const clean = e.non2xx === 0 && e.errors === 0;
+        rows.push({
+          section: 'Workload',
+          figure: `${row.name}, ${row.connections} conn`,
+          value: `${e.requestsPerSecond} req/s, p50 ${e.p50Ms} ms, p99 ${e.p99Ms} ms, ${e.cpuMsPerRequest} ms CPU/req, ${e.non2xx} non-2xx, ${e.errors} errors`,
+          target: target.cpuMs !== undefined ? `≤ ${target.cpuMs} ms CPU/req` : `p99 ≤ ${target.p99Ms} ms, no error`,
+          met: yesNo(clean && (target.cpuMs === undefined || e.cpuMsPerRequest <= target.cpuMs) && (target.p99Ms === undefined || e.p99Ms <= target.p99Ms)),
+        });
+        rows.push({
+          section: 'Workload',
+          figure: `  bare node:https, same body sizes; CPU ratio`,
+          value: `${b.requestsPerSecond} req/s, p50 ${b.p50Ms} ms, p99 ${b.p99Ms} ms, ${b.cpuMsPerRequest} ms CPU/req; emulator/bare CPU ${row.cpuRatio}×`,
+          target: 'reported',
+          met: 'n/a',
+        });
+      });
+      rows.push({
+        section: 'Workload',
+        figure: 'RSS with 10,000 certificates (idle / after the workloads)',
+        value: `${result.rssIdleMiB ?? '?'} / ${result.rssAfterMiB ?? '?'} MiB`,
+        target: '≤ 150 MiB',
+        met: yesNo((result.rssAfterMiB ?? Infinity) <= 150),
       });
     });
   } finally {
