@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './store/database.ts';
 import { loadOrCreateTls } from './tls/local-ca.ts';
-import { loadOrCreateSigningKeys, type SigningKeys } from './identity/signing-keys.ts';
+import { currentSigningKeys, loadOrCreateSigningKeys, type SigningKeys } from './identity/signing-keys.ts';
 import { createTokenVerifier } from './identity/verify-token.ts';
 import { createIdentityProvider } from './identity/identity-provider.ts';
 import { bearerToken, type BearerAuthenticator } from './identity/bearer-authenticator.ts';
@@ -76,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
   const origin = `https://localhost:${listeners.port}`;
   const appOrigins = options.appOrigins ?? [];
   const identity = await createIdentityProvider({ db, origin, keys, appOrigins, accessTokenTtlSeconds: options.accessTokenTtlSeconds });
-  const verifier = createTokenVerifier(keys, identity.issuer);
+  const verifier = createTokenVerifier(currentSigningKeys(db, keys), identity.issuer);
   const env: EmulatorEnv = { db, origin, now: () => new Date() };
   handle = createPipeline({
     origin,

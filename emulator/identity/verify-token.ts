@@ -1,6 +1,7 @@
 import { createLocalJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { Caller } from '../common/caller.ts';
 import type { SigningKeys } from './signing-keys.ts';
+import { VerifiedTokenCache } from './verified-token-cache.ts';
 
 export type { Caller };
 
@@ -19,8 +20,15 @@ export interface TokenVerifier {
   verify(authorization: string | undefined, audience: string): Promise<Caller>;
 }
 
-export function createTokenVerifier(keys: SigningKeys, issuer: string): TokenVerifier {
-  const jwks = createLocalJWKSet(keys.publicJwks);
+/** The keys tokens are checked against now: a function, so that a replaced key is seen on the next request. */
+export type SigningKeySource = () => SigningKeys;
+
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export function createTokenVerifier(keys: SigningKeys | SigningKeySource, issuer: string): TokenVerifier {
+  const current = typeof keys === 'function' ? keys : () => keys;
+  const jwksOf = new WeakMap<SigningKeys, ReturnType<typeof createLocalJWKSet>>();
+  const verified = new VerifiedTokenCache<SigningKeys>();
   return {
     async verify(authorization, audience) {
       if (!authorization) throw new TokenRejected('missing', 'The request does not have a valid authentication token: the Authorization header is missing.');
@@ -28,12 +36,21 @@ export function createTokenVerifier(keys: SigningKeys, issuer: string): TokenVer
       if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
       const token = match[1];
       if (token.split('.').length !== 3) throw new TokenRejected('malformed', 'The access token is malformed: it is not a JSON Web Token.');
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, jwks, { issuer, clockTolerance: 5 }));
-      } catch (error) {
-        throw classify(error);
+      const keySet = current();
+      const nowSeconds = Date.now() / 1000;
+      // A signature checked before, against these very keys: only the time claims can have changed since.
+      let payload = verified.get(token, keySet, nowSeconds, CLOCK_TOLERANCE_SECONDS);
+      if (!payload) {
+        let jwks = jwksOf.get(keySet);
+        if (!jwks) jwksOf.set(keySet, (jwks = createLocalJWKSet(keySet.publicJwks)));
+        try {
+          ({ payload } = await jwtVerify(token, jwks, { issuer, clockTolerance: CLOCK_TOLERANCE_SECONDS }));
+        } catch (error) {
+          throw classify(error);
+        }
+        verified.set(token, keySet, payload);
       }
+      // Per request, never from the cache: one token may be sent to services of different audiences.
       const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
       if (!audiences.includes(audience)) {
         throw new TokenRejected('wrong-audience', `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${audience}'.`);

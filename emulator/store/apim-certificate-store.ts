@@ -1,6 +1,7 @@
 import { newEtag } from '../common/etag.ts';
 import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../common/odata-filter-sql.ts';
 import { statement, type Db } from './database.ts';
+import { cachedRead } from './read-cache.ts';
 import type { ServiceKey } from './apim-service-store.ts';
 
 export interface KeyVaultStatus {
@@ -128,7 +129,10 @@ export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateL
   ) as CertificateSummaryRow[];
   // The row past the page says whether there is more; when there is not, the page itself gives the count.
   if (rows.length <= query.pageSize && (rows.length > 0 || query.skip === 0)) return { rows, count: query.skip + rows.length };
-  const { count } = statement(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number };
+  const countAll = () => (statement(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number }).count;
+  // Nothing filters: the service's size, counted once until the next write rather than on every page.
+  const unfiltered = !query.filter && !query.failedRefreshOnly;
+  const count = unfiltered ? cachedRead(db, `certificate count ${JSON.stringify(params)}`, countAll) : countAll();
   return { rows: rows.slice(0, query.pageSize), count };
 }
 

@@ -1,4 +1,5 @@
 import { statement, type Db } from './database.ts';
+import { cachedRead } from './read-cache.ts';
 
 export interface ServiceRow {
   subscription_id: string;
@@ -20,11 +21,16 @@ export interface ServiceKey {
 }
 
 export function getService(db: Db, key: ServiceKey): ServiceRow | undefined {
-  return statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?').get(
-    key.subscriptionId,
-    key.resourceGroup,
-    key.serviceName,
-  ) as ServiceRow | undefined;
+  return cachedRead(
+    db,
+    `service ${JSON.stringify([key.subscriptionId, key.resourceGroup, key.serviceName])}`,
+    () =>
+      statement(db, 'SELECT * FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?').get(
+        key.subscriptionId,
+        key.resourceGroup,
+        key.serviceName,
+      ) as ServiceRow | undefined,
+  );
 }
 
 export function listServices(db: Db, subscriptionId: string, resourceGroup?: string): ServiceRow[] {

@@ -1,4 +1,5 @@
 import { statement, type Db } from './database.ts';
+import { cachedRead } from './read-cache.ts';
 
 export interface ResourceGroupRow {
   subscription_id: string;
@@ -11,7 +12,11 @@ export function listResourceGroups(db: Db, subscriptionId: string): ResourceGrou
 }
 
 export function getResourceGroup(db: Db, subscriptionId: string, name: string): ResourceGroupRow | undefined {
-  return statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined;
+  return cachedRead(
+    db,
+    `resource group ${JSON.stringify([subscriptionId, name])}`,
+    () => statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined,
+  );
 }
 
 /** Idempotent, for the demo seed: an existing group is kept as it is. */

@@ -1,4 +1,5 @@
 import { statement, type Db } from './database.ts';
+import { cachedRead } from './read-cache.ts';
 
 export interface SubscriptionRow {
   id: string;
@@ -8,7 +9,11 @@ export interface SubscriptionRow {
 }
 
 export function getSubscription(db: Db, subscriptionId: string): SubscriptionRow | undefined {
-  return statement(db, 'SELECT * FROM subscriptions WHERE id = ? COLLATE NOCASE').get(subscriptionId) as SubscriptionRow | undefined;
+  return cachedRead(
+    db,
+    `subscription ${subscriptionId}`,
+    () => statement(db, 'SELECT * FROM subscriptions WHERE id = ? COLLATE NOCASE').get(subscriptionId) as SubscriptionRow | undefined,
+  );
 }
 
 /** The subscriptions the principal holds any role on (role_assignments), by display name. */

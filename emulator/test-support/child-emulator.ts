@@ -54,6 +54,8 @@ export interface ChildOptions {
   maxSockets?: number;
   /** Serve the built app from dist/ (default: --no-app). */
   app?: boolean;
+  /** Node options before the script (`--cpu-prof`, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -75,7 +77,7 @@ export function readRss(pid: number): number | undefined {
 }
 
 export async function startChildEmulator(options: ChildOptions): Promise<ChildEmulator> {
-  const args = ['--import', 'tsx', 'emulator/main.ts', 'serve', '--port', '0', '--location', options.location, '--quiet'];
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'emulator/main.ts', 'serve', '--port', '0', '--location', options.location, '--quiet'];
   if (!options.app) args.push('--no-app');
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });

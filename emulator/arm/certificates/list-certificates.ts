@@ -1,8 +1,10 @@
+import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
 import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
+import type { Db } from '../../store/database.ts';
 import { certificateTextIndex, listCertificatePage } from '../../store/apim-certificate-store.ts';
 import { toCertificateContract } from './certificate-contract.ts';
 
@@ -16,6 +18,18 @@ export const certificateFilterFields: SqlFilterFields = {
   thumbprint: { type: 'string', functions: true, column: 'thumbprint' },
   expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
+
+/** One compiled-filter cache per database: the trigram index a filter is compiled against is that database's. */
+const filterCompilers = new WeakMap<Db, (text: string) => SqlFilter>();
+
+function compileFilter(db: Db, text: string): SqlFilter {
+  let compile = filterCompilers.get(db);
+  if (!compile) {
+    const textIndex = certificateTextIndex(db);
+    filterCompilers.set(db, (compile = cachedFilterCompiler((filter) => compileODataFilterToSql(filter, certificateFilterFields, textIndex))));
+  }
+  return compile(text);
+}
 
 function integerParameter(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
   const text = query.get(name);
@@ -47,7 +61,7 @@ export const listCertificates: ArmOperation = (context) => {
   let filter: SqlFilter | null = null;
   if (text !== null && text.trim() !== '') {
     try {
-      filter = compileODataFilterToSql(text, certificateFilterFields, certificateTextIndex(context.env.db));
+      filter = compileFilter(context.env.db, text);
     } catch (error) {
       if (error instanceof ODataFilterError) throw apimErrors.invalidFilter(error);
       throw error;

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { exportJWK, generateKeyPair } from 'jose';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
+import { API_VERSION, certificatesPath, DEMO_APIM, keyVaultBody } from '../test-support/child-emulator.ts';
+import { addBody, issueMany, partsOf } from '../asm/__tests__/asm-test-helpers.ts';
+import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../seed/demo-ids.ts';
+import { putSetting } from '../store/database.ts';
+import { cachedReadCount } from '../store/read-cache.ts';
+import { dataVersion } from '../store/data-version.ts';
+
+/**
+ * Every cache the request path keeps (verified tokens, subscription/role/group/service lookups, the
+ * unfiltered count) is dropped by every kind of write: through ARM, through Service Management, and
+ * straight into the database by a writer that is no store function, on this connection or another.
+ */
+
+let emulator: TestEmulator;
+let location: string;
+const bob = DEMO_USERS.find((u) => u.username === 'bob')!;
+const production = DEMO_SUBSCRIPTIONS.production.id;
+
+beforeAll(async () => {
+  location = mkdtempSync(join(tmpdir(), 'certportal-cache-'));
+  emulator = await startTestEmulator({ seedDemo: true, location });
+});
+afterAll(async () => {
+  await emulator.close();
+  rmSync(location, { recursive: true, force: true });
+});
+
+const list = (token: string, query = '') =>
+  fetch(`${emulator.url}arm${certificatesPath(DEMO_APIM).slice('/arm'.length)}?${API_VERSION}${query}`, { headers: { Authorization: `Bearer ${token}` } });
+const put = (token: string, id: string) =>
+  fetch(`${emulator.url}arm${certificatesPath(DEMO_APIM).slice('/arm'.length)}/${id}?${API_VERSION}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: keyVaultBody(),
+  });
+const remove = (token: string, id: string) =>
+  fetch(`${emulator.url}arm${certificatesPath(DEMO_APIM).slice('/arm'.length)}/${id}?${API_VERSION}`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}`, 'If-Match': '*' },
+  });
+const countOf = async (response: Response) => {
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { count: number }).count;
+};
+
+describe('caches under the data version', () => {
+  it('an ARM PUT and DELETE change the unfiltered count that a page of 1 caches', async () => {
+    const alice = await emulator.token('alice');
+    const before = await countOf(await list(alice, '&$top=1'));
+    expect(await countOf(await list(alice, '&$top=1'))).toBe(before);
+    expect(cachedReadCount(emulator.db)).toBeGreaterThan(0);
+    expect((await put(alice, 'cache-proof')).status).toBe(201);
+    expect(await countOf(await list(alice, '&$top=1'))).toBe(before + 1);
+    expect((await remove(alice, 'cache-proof')).status).toBe(200);
+    expect(await countOf(await list(alice, '&$top=1'))).toBe(before);
+  });
+
+  it('a Service Management write empties the read cache', async () => {
+    const alice = await emulator.token('alice');
+    await list(alice, '&$top=1');
+    expect(cachedReadCount(emulator.db)).toBeGreaterThan(0);
+    const [certificate] = await issueMany(1);
+    const added = await emulator.asm(`/${production}/certificates`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/xml' },
+      body: addBody(partsOf(certificate)),
+    });
+    expect(added.status).toBe(200);
+    expect(cachedReadCount(emulator.db)).toBe(0);
+  });
+
+  it('a role changed by raw SQL on the same connection is seen on the next request', async () => {
+    const token = await emulator.token('bob');
+    expect((await list(token, '&$top=1')).status).toBe(200);
+    expect((await put(token, 'bob-proof')).status).toBe(403); // Reader, now cached
+    emulator.db.prepare('UPDATE role_assignments SET role = ? WHERE principal_id = ? AND subscription_id = ?').run('Owner', bob.oid, production);
+    try {
+      expect((await put(token, 'bob-proof')).status).toBe(201);
+    } finally {
+      emulator.db.prepare('UPDATE role_assignments SET role = ? WHERE principal_id = ? AND subscription_id = ?').run('Reader', bob.oid, production);
+      await remove(await emulator.token('alice'), 'bob-proof');
+    }
+    expect((await put(token, 'bob-proof-2')).status).toBe(403);
+  });
+
+  it('a subscription disabled by another connection is read-only on the next request', async () => {
+    const alice = await emulator.token('alice');
+    expect((await list(alice, '&$top=1')).status).toBe(200); // the subscription row is cached
+    const before = dataVersion(emulator.db);
+    const other = new Database(join(location, 'emulator.db'));
+    try {
+      other.prepare('UPDATE subscriptions SET state = ? WHERE id = ?').run('Disabled', production);
+      expect(dataVersion(emulator.db)).not.toBe(before);
+      const refused = await put(alice, 'disabled-proof');
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toMatch(/ReadOnlyDisabledSubscription/);
+    } finally {
+      other.prepare('UPDATE subscriptions SET state = ? WHERE id = ?').run('Enabled', production);
+      other.close();
+    }
+    expect((await list(alice, '&$top=1')).status).toBe(200);
+  });
+});
+
+describe('the verified-token cache', () => {
+  it('refuses a cached token once the signing key is replaced', async () => {
+    const token = await emulator.token('alice');
+    expect((await list(token, '&$top=1')).status).toBe(200);
+    expect((await list(token, '&$top=1')).status).toBe(200); // now served from the cache
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
+    const replaced = emulator.keys.privateJwk;
+    putSetting(emulator.db, 'identity.signingKey', JSON.stringify({ ...(await exportJWK(privateKey)), kid: 'replacement', alg: 'RS256', use: 'sig' }));
+    try {
+      const refused = await list(token, '&$top=1');
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer /);
+    } finally {
+      putSetting(emulator.db, 'identity.signingKey', JSON.stringify(replaced));
+    }
+  });
+
+  it('checks the audience of a cached token on every request', async () => {
+    const arm = await emulator.token('alice', 'arm');
+    expect((await list(arm, '&$top=1')).status).toBe(200);
+    const wrongAudience = await fetch(`${emulator.url}asm/${production}/certificates`, {
+      headers: { Authorization: `Bearer ${arm}`, 'x-ms-version': '2014-10-01' },
+    });
+    expect(wrongAudience.status).toBe(401);
+  });
+});
