@@ -56,7 +56,7 @@ export interface Secrets {
   enabled: boolean;
 }
 
-export async function listSecrets(name = service): Promise<Secrets> {
+export async function listSecrets(name: string = service): Promise<Secrets> {
   const response = await fixtures.emulator.arm(`${accessPath(name)}/listSecrets?api-version=2024-05-01`, { method: 'POST' });
   expect(response.status).toBe(200);
   return (await response.json()) as Secrets;
