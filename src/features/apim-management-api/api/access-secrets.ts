@@ -1,7 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ArmClient } from '../../../lib/arm-client';
 import { useServices } from '../../../lib/services-context';
 import { APIM_API_VERSION } from '../../../lib/azure/api-versions';
+import { queryKeys } from '../../../lib/azure/query-keys';
 import type { ApimServiceRef } from '../../../lib/azure/resource-ids';
 import { tenantAccessPath } from './tenant-access';
 
@@ -27,7 +28,10 @@ export function useListAccessSecrets(service: ApimServiceRef) {
 
 export function useRegenerateAccessKey(service: ApimServiceRef) {
   const { arm } = useServices();
+  const queryClient = useQueryClient();
   return useMutation({
+    // A new key is a new ETag of tenant access: the switch must not PATCH with the old one.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.apimTenantAccess(service) }),
     mutationFn: async (kind: AccessKeyKind) => {
       const action = kind === 'primary' ? 'regeneratePrimaryKey' : 'regenerateSecondaryKey';
       await arm.send<void>(`${tenantAccessPath(service)}/${action}`, { method: 'POST', apiVersion: APIM_API_VERSION });

@@ -1,4 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { AccessKeyKind } from '../api/access-secrets';
 
 /** Regenerating is destructive (every token signed with the key stops working), so focus starts on Cancel. */
@@ -13,6 +14,13 @@ export function RegenerateKeyDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  // After the dialog's own focus trap has put focus on its first button.
+  useEffect(() => {
+    if (kind === null) return;
+    const frame = requestAnimationFrame(() => cancel.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [kind]);
   return (
     <Dialog open={kind !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>
@@ -25,7 +33,7 @@ export function RegenerateKeyDialog({
             <Button appearance="primary" disabled={busy} onClick={onConfirm}>
               {busy ? 'Regenerating…' : 'Regenerate'}
             </Button>
-            <Button appearance="secondary" onClick={onCancel} autoFocus>
+            <Button ref={cancel} appearance="secondary" onClick={onCancel}>
               Cancel
             </Button>
           </DialogActions>
