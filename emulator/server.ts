@@ -12,6 +12,7 @@ import type { EmulatorEnv } from './common/api-types.ts';
 import type { ServiceDefinition } from './common/service-definition.ts';
 import { armService } from './arm/arm-service.ts';
 import { asmService } from './asm/asm-service.ts';
+import { apimDirectService } from './apim-direct/direct-service.ts';
 import { seedDemoData, seedDirectory } from './seed/demo-data.ts';
 import { createPipeline, type RequestHandler } from './pipeline.ts';
 import { createSite } from './site.ts';
@@ -51,7 +52,11 @@ export interface ServiceDependencies {
 /** The API surfaces an emulator serves. */
 export type ServiceCatalog = (dependencies: ServiceDependencies) => ServiceDefinition[];
 
-export const emulatedServices: ServiceCatalog = ({ bearer }) => [armService(bearer(ARM_AUDIENCE)), asmService(bearer(ASM_AUDIENCE), TENANT_ID)];
+export const emulatedServices: ServiceCatalog = ({ bearer }) => [
+  armService(bearer(ARM_AUDIENCE)),
+  asmService(bearer(ASM_AUDIENCE), TENANT_ID),
+  apimDirectService(),
+];
 
 /** Until the pipeline exists (between listen and the identity provider's start), nothing is served. */
 const notReady: RequestHandler = async (_req, res) => {

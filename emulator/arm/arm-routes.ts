@@ -12,11 +12,20 @@ import { getResourceGroup } from './resource-groups/get-resource-group.ts';
 import { listResourceGroups } from './resource-groups/list-resource-groups.ts';
 import { getSubscription } from './subscriptions/get-subscription.ts';
 import { listSubscriptions } from './subscriptions/list-subscriptions.ts';
+import {
+  getTenantAccess,
+  getTenantAccessEntityTag,
+  listTenantAccessSecrets,
+  regenerateAccessKey,
+  updateTenantAccess,
+} from './tenant-access/tenant-access-operations.ts';
+import { getUserSharedAccessToken } from './tenant-access/user-token.ts';
 
 const subscription = '/subscriptions/{subscriptionId}';
 const group = `${subscription}/resourceGroups/{resourceGroupName}`;
 const services = `${group}/providers/Microsoft.ApiManagement/service`;
 const certificate = `${services}/{serviceName}/certificates/{certificateId}`;
+const tenantAccess = `${services}/{serviceName}/tenant/{accessName}`;
 
 const read = (action: string, scope: string): RouteAccess => ({ need: 'read', action, scope });
 const write = (action: string, scope: string): RouteAccess => ({ need: 'write', action, scope });
@@ -102,4 +111,35 @@ export const armRoutes: RouteEntry[] = [
     versions: certificateVersions,
     access: write('Microsoft.ApiManagement/service/certificates/refreshSecret/action', certificate),
   },
+  // The direct management API's switch, keys and tokens: secrets and changes need Owner or Contributor.
+  ...[
+    { method: 'GET', path: tenantAccess, operation: getTenantAccess, access: read('Microsoft.ApiManagement/service/tenant/read', tenantAccess) },
+    { method: 'HEAD', path: tenantAccess, operation: getTenantAccessEntityTag, access: read('Microsoft.ApiManagement/service/tenant/read', tenantAccess) },
+    { method: 'PATCH', path: tenantAccess, operation: updateTenantAccess, access: write('Microsoft.ApiManagement/service/tenant/write', tenantAccess) },
+    { method: 'PUT', path: tenantAccess, operation: updateTenantAccess, access: write('Microsoft.ApiManagement/service/tenant/write', tenantAccess) },
+    {
+      method: 'POST',
+      path: `${tenantAccess}/listSecrets`,
+      operation: listTenantAccessSecrets,
+      access: write('Microsoft.ApiManagement/service/tenant/listSecrets/action', tenantAccess),
+    },
+    {
+      method: 'POST',
+      path: `${tenantAccess}/regeneratePrimaryKey`,
+      operation: regenerateAccessKey('primary'),
+      access: write('Microsoft.ApiManagement/service/tenant/regeneratePrimaryKey/action', tenantAccess),
+    },
+    {
+      method: 'POST',
+      path: `${tenantAccess}/regenerateSecondaryKey`,
+      operation: regenerateAccessKey('secondary'),
+      access: write('Microsoft.ApiManagement/service/tenant/regenerateSecondaryKey/action', tenantAccess),
+    },
+    {
+      method: 'POST',
+      path: `${services}/{serviceName}/users/{userId}/token`,
+      operation: getUserSharedAccessToken,
+      access: write('Microsoft.ApiManagement/service/users/token/action', `${services}/{serviceName}/users/{userId}`),
+    },
+  ].map((entry) => ({ ...entry, versions: serviceVersions })),
 ];

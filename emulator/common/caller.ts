@@ -1,7 +1,7 @@
 /** Who a request comes from, once the pipeline has authenticated it. */
 export interface Caller {
-  kind: 'user' | 'service-principal' | 'client-certificate' | 'anonymous';
-  /** Object id of the user or service principal; the thumbprint for a client certificate. */
+  kind: 'user' | 'service-principal' | 'client-certificate' | 'shared-access-signature' | 'anonymous';
+  /** Object id of the user or service principal; the thumbprint for a client certificate; a signature's identifier. */
   principalId: string;
   name: string;
   tenantId: string;

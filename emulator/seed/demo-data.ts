@@ -4,6 +4,7 @@ import { insertSubscription } from '../store/subscription-store.ts';
 import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID, DEMO_USERS } from './demo-ids.ts';
 import { seedApimDemo } from './apim-demo.ts';
 import { seedAsmDemo } from './asm-demo.ts';
+import { seedTenantAccessDemo } from './tenant-access-demo.ts';
 
 const [alice, bob] = DEMO_USERS;
 
@@ -23,8 +24,11 @@ export function seedDirectory(db: Db): void {
 
 export async function seedDemoData(db: Db): Promise<void> {
   seedDirectory(db);
-  if (getSetting(db, 'seed.demo') === 'done') return;
-  await seedApimDemo(db);
-  await seedAsmDemo(db);
-  putSetting(db, 'seed.demo', 'done');
+  if (getSetting(db, 'seed.demo') !== 'done') {
+    await seedApimDemo(db);
+    await seedAsmDemo(db);
+    putSetting(db, 'seed.demo', 'done');
+  }
+  // Outside the once-only step, so a --location seeded before the direct management API existed gets it too.
+  seedTenantAccessDemo(db);
 }

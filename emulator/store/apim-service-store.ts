@@ -66,3 +66,8 @@ export function insertService(db: Db, row: ServiceRow): void {
     row.user_identity_client_ids,
   );
 }
+
+/** Every service with this name, in any subscription: Azure's names are global, the emulator's only per resource group. */
+export function findServicesByName(db: Db, serviceName: string): ServiceRow[] {
+  return statement(db, 'SELECT * FROM apim_services WHERE name = ? ORDER BY subscription_id, resource_group LIMIT 2').all(serviceName) as ServiceRow[];
+}

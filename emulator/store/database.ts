@@ -147,6 +147,21 @@ const migrations: string[] = [
   CREATE INDEX apim_certificates_non_ascii ON apim_certificates (subscription_id)
     WHERE length(certificate_id) <> octet_length(certificate_id) OR length(subject) <> octet_length(subject) OR length(thumbprint) <> octet_length(thumbprint);
   `,
+  `
+  -- The direct management API of each API Management service (tenant/access): on or off, its identifier and
+  -- the two keys SharedAccessSignature tokens are signed with. A service without a row has it off.
+  CREATE TABLE apim_tenant_access (
+    subscription_id TEXT NOT NULL,
+    resource_group TEXT NOT NULL COLLATE NOCASE,
+    service_name TEXT NOT NULL COLLATE NOCASE,
+    identifier TEXT NOT NULL,
+    primary_key TEXT NOT NULL,
+    secondary_key TEXT NOT NULL,
+    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    etag TEXT NOT NULL,
+    PRIMARY KEY (subscription_id, resource_group, service_name)
+  );
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

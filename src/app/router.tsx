@@ -70,6 +70,13 @@ export function createRouter() {
                         Component: (await import('../features/apim-certificates/components/apim-certificates-blade')).ApimCertificatesBlade,
                       }),
                     },
+                    {
+                      path: 'management-api',
+                      handle: crumb(() => 'Management API'),
+                      lazy: async () => ({
+                        Component: (await import('../features/apim-management-api/components/management-api-page')).ManagementApiPage,
+                      }),
+                    },
                   ],
                 },
               ],

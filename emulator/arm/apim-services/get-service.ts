@@ -4,5 +4,5 @@ import { toServiceContract } from './service-contract.ts';
 
 export const getService: ArmOperation = (context) => {
   const { service } = resolveService(context);
-  return json(200, toServiceContract(service, context.caller.tenantId));
+  return json(200, toServiceContract(service, context.caller.tenantId, context.env.origin));
 };

@@ -10,7 +10,7 @@ import { toServiceContract } from './service-contract.ts';
 function answer(context: ArmContext, rows: ServiceRow[]) {
   const page = pageWithSkipToken(
     context,
-    rows.map((row) => toServiceContract(row, context.caller.tenantId)),
+    rows.map((row) => toServiceContract(row, context.caller.tenantId, context.env.origin)),
   );
   return json(200, { value: page.value, ...(page.nextLink ? { nextLink: page.nextLink } : {}) });
 }

@@ -11,7 +11,8 @@ function systemPrincipalId(row: ServiceRow): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function toServiceContract(row: ServiceRow, tenantId: string) {
+/** `origin`: the emulator's, under which each service's direct management API is served (apim-direct/). */
+export function toServiceContract(row: ServiceRow, tenantId: string, origin: string) {
   const userIds = userIdentityClientIds(row);
   const userAssignedIdentities = Object.fromEntries(
     userIds.map((clientId, index) => [
@@ -36,7 +37,7 @@ export function toServiceContract(row: ServiceRow, tenantId: string) {
       publisherName: row.publisher_name,
       provisioningState: 'Succeeded',
       gatewayUrl: `https://${row.name.toLowerCase()}.azure-api.net`,
-      managementApiUrl: `https://${row.name.toLowerCase()}.management.azure-api.net`,
+      managementApiUrl: `${origin}/apim-direct/${encodeURIComponent(row.name)}`,
       portalUrl: `https://${row.name.toLowerCase()}.portal.azure-api.net`,
       developerPortalUrl: `https://${row.name.toLowerCase()}.developer.azure-api.net`,
       platformVersion: 'stv2',

@@ -14,5 +14,7 @@ export const queryKeys = {
   apimService: (s: ApimServiceRef) => [...apimService(s), 'service'] as const,
   apimCertificates: (s: ApimServiceRef) => [...apimService(s), 'certificates'] as const,
   apimCertificate: (s: ApimServiceRef, id: string) => [...apimService(s), 'certificate', id] as const,
+  /** Whether the direct management API is on (never its keys, which are not cached). */
+  apimTenantAccess: (s: ApimServiceRef) => [...apimService(s), 'tenant-access'] as const,
   managementCertificates: (subscriptionId: string) => ['asm', lower(subscriptionId), 'certificates'] as const,
 };

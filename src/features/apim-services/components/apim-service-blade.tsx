@@ -11,6 +11,7 @@ export function ApimServiceBlade() {
       items={[
         { to: base, label: 'Overview', end: true },
         { to: `${base}/certificates`, label: 'Certificates' },
+        { to: `${base}/management-api`, label: 'Management API' },
       ]}
     />
   );

@@ -1,0 +1,55 @@
+import { ODataFilterError } from '../../common/odata-filter-parser.ts';
+import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
+import type { Operation } from '../../common/operation.ts';
+import { certificateTextIndex, listCertificatePage } from '../../store/apim-certificate-store.ts';
+import { directService } from '../direct-service-target.ts';
+import { directJson } from '../direct-response.ts';
+import { legacyErrors } from '../legacy-errors.ts';
+import { toLegacyCertificate } from './legacy-certificate.ts';
+
+export const LEGACY_PAGE_SIZE = 100;
+const LEGACY_MAX_PAGE_SIZE = 1000;
+
+/** The seed's fields: `id` is the certificate identifier (cid); the strings take substringof, startswith, endswith. */
+export const legacyCertificateFields: SqlFilterFields = {
+  id: { type: 'string', functions: true, column: 'certificate_id' },
+  subject: { type: 'string', functions: true, column: 'subject' },
+  thumbprint: { type: 'string', functions: true, column: 'thumbprint' },
+  expirationDate: { type: 'datetime', column: 'expiration_date' },
+};
+
+function count(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
+  const text = query.get(name);
+  if (text === null) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < minimum || Number(text) > 2 ** 31 - 1)
+    throw legacyErrors.validation(name, `${name} must be a whole number of at least ${minimum}, not '${text}'.`);
+  return Number(text);
+}
+
+/** GET /certificates: `{value, count, nextLink}`, nextLink null on the last page as the seed shows. */
+export const listLegacyCertificates: Operation = (context) => {
+  const { query } = context.request;
+  const { key, service } = directService(context.env.db, context.params.serviceName);
+  const top = count(query, '$top', 1);
+  const skip = count(query, '$skip', 0) ?? 0;
+  const text = query.get('$filter');
+  let filter: SqlFilter | null = null;
+  if (text !== null && text.trim() !== '') {
+    try {
+      filter = compileODataFilterToSql(text, legacyCertificateFields, certificateTextIndex(context.env.db));
+    } catch (error) {
+      if (error instanceof ODataFilterError) throw legacyErrors.validation('$filter', error.message);
+      throw error;
+    }
+  }
+  const pageSize = Math.min(top ?? LEGACY_PAGE_SIZE, LEGACY_MAX_PAGE_SIZE);
+  const page = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: false, skip, pageSize });
+  let nextLink: string | null = null;
+  if (skip + pageSize < page.count) {
+    const next = new URLSearchParams(query);
+    next.set('$skip', String(skip + pageSize));
+    if (top !== undefined) next.set('$top', String(pageSize));
+    nextLink = `${context.env.origin}/apim-direct/${encodeURIComponent(service.name)}/certificates?${next.toString()}`;
+  }
+  return directJson(200, { value: page.rows.map(toLegacyCertificate), count: page.count, nextLink });
+};
