@@ -56,7 +56,9 @@ export function InspectPage() {
         </MessageBarBody>
       </MessageBar>
       <Field label="What the certificate is for">
+        {/* The widest label must not push the page past 320 px: the select takes the width it is given. */}
         <Select
+          style={{ width: '100%', minWidth: 0 }}
           value={use}
           onChange={(_, d) => {
             const next = d.value as DoctorUse;
