@@ -42,6 +42,7 @@ interface ForgeCiphers {
   createBuffer(input: string): ForgeByteBuffer;
   rc2(key: string, effectiveBits: number): ForgeDecipher;
   des(key: string): ForgeDecipher;
+  desEncrypt(key: string): ForgeDecipher;
 }
 
 let forgeCiphers: Promise<ForgeCiphers> | undefined;
@@ -53,6 +54,7 @@ function loadForgeCiphers(): Promise<ForgeCiphers> {
       createBuffer: (input) => util.default.createBuffer(input),
       rc2: (key, effectiveBits) => rc2.default.createDecryptionCipher(key, effectiveBits),
       des: (key) => des.default.createDecryptionCipher(key, 'CBC'),
+      desEncrypt: (key) => des.default.createEncryptionCipher(key, 'CBC'),
     }),
   );
   // A failed load (offline chunk fetch) is retried on the next file rather than remembered.
@@ -79,4 +81,15 @@ export async function legacyDecrypt(
   decipher.update(forge.createBuffer(toBinaryString(data)));
   if (!decipher.finish(() => true)) return null;
   return unpad(fromBinaryString(decipher.output.getBytes()), 8);
+}
+
+/** Triple DES (CBC, PKCS#7 padding) for writing Windows-compatible PKCS#12 files; WebCrypto has no DES. */
+export async function tripleDesEncrypt(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  if (key.length !== 24 || iv.length !== 8) throw new RangeError('3DES needs a 24-byte key and an 8-byte IV');
+  const forge = await loadForgeCiphers();
+  const cipher = forge.desEncrypt(toBinaryString(key));
+  cipher.start(toBinaryString(iv));
+  cipher.update(forge.createBuffer(toBinaryString(data)));
+  cipher.finish();
+  return fromBinaryString(cipher.output.getBytes());
 }

@@ -22,6 +22,6 @@ declare module 'node-forge/lib/rc2.js' {
 }
 
 declare module 'node-forge/lib/des.js' {
-  const des: { createDecryptionCipher(key: string, mode: 'CBC'): ForgeDecipher };
+  const des: { createDecryptionCipher(key: string, mode: 'CBC'): ForgeDecipher; createEncryptionCipher(key: string, mode: 'CBC'): ForgeDecipher };
   export default des;
 }

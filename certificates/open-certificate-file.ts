@@ -22,6 +22,8 @@ export interface OpenedCertificateFile {
   contentFormat: 'x509' | 'pkcs12';
   /** Added: the PKCS#12 integrity check, e.g. "HMAC-SHA256 (2048 iterations)"; null otherwise. */
   integrity: string | null;
+  /** Added: every distinct certificate as the file holds them, in the file's order (the doctor judges that order). */
+  inFileOrder: CertificateSummary[];
 }
 
 export interface OpenCertificateFileOptions {
@@ -96,6 +98,7 @@ async function open(bytes: Uint8Array, options: OpenCertificateFileOptions): Pro
     encryption: raw.encryption,
     contentFormat: raw.contentFormat,
     integrity: raw.integrity,
+    inFileOrder: summaries,
   };
 }
 

@@ -182,7 +182,7 @@ function parsePbes2(params: Block | undefined): PasswordCipher {
   const keyBytes = keyLength ?? cipher.keyBytes;
   if (keyBytes < 1 || keyBytes > 64) throw corrupt('Invalid PBKDF2 key length');
   return {
-    description: `PBES2 (PBKDF2, ${cipher.name})`,
+    description: `PBES2 (PBKDF2-HMAC-${prf}, ${cipher.name})`,
     async decrypt(password, data) {
       const base = await crypto.subtle.importKey('raw', toArrayBuffer(password.utf8), 'PBKDF2', false, ['deriveBits']);
       const key = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: toArrayBuffer(salt), iterations, hash: prf }, base, keyBytes * 8));

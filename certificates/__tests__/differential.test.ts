@@ -161,11 +161,11 @@ describe('differential against openssl', () => {
   });
 
   it.each([
-    ['modern.pfx', 'Secret123', 'PBES2 (PBKDF2, AES-256-CBC)', 'HMAC-SHA256 (2048 iterations)'],
+    ['modern.pfx', 'Secret123', 'PBES2 (PBKDF2-HMAC-SHA-256, AES-256-CBC)', 'HMAC-SHA256 (2048 iterations)'],
     ['legacy.pfx', 'Secret123', 'pbeWithSHAAnd40BitRC2-CBC / pbeWithSHAAnd3-KeyTripleDES-CBC', 'HMAC-SHA1 (2048 iterations)'],
     ['windows-3des.pfx', 'Secret123', 'pbeWithSHAAnd3-KeyTripleDES-CBC', 'HMAC-SHA1 (2048 iterations)'],
     ['rc2-128.pfx', 'Secret123', 'pbeWithSHAAnd128BitRC2-CBC', 'HMAC-SHA1 (2048 iterations)'],
-    ['nomac.pfx', 'NoMac', 'PBES2 (PBKDF2, AES-256-CBC)', null],
+    ['nomac.pfx', 'NoMac', 'PBES2 (PBKDF2-HMAC-SHA-256, AES-256-CBC)', null],
   ])('%s reports its encryption', async (name, password, encryption, integrity) => {
     const opened = await openCertificateFile(read(join(dir, name)), { password });
     expect(opened.encryption).toBe(encryption);

@@ -56,7 +56,7 @@ describe('createSelfSignedCertificate', () => {
     const reopened = await openCertificateFile(pfx, { password });
     expect(reopened.leaf.thumbprintSha1).toBe(cerPrint);
     expect(reopened.privateKeyMatchesLeaf).toBe(true);
-    expect(reopened.encryption).toBe('PBES2 (PBKDF2, AES-256-CBC)');
+    expect(reopened.encryption).toBe('PBES2 (PBKDF2-HMAC-SHA-256, AES-256-CBC)');
     expect(certificateWarnings(await openCertificateFile(cer), 'management', now)).toEqual([]);
   });
 

@@ -8,6 +8,12 @@ const crumb = (label: CrumbHandle['crumb']): CrumbHandle => ({ crumb: label });
 // Each blade is its own chunk: the first load carries only the shell.
 export function createRouter() {
   return createBrowserRouter([
+    // Public: outside the shell, which asks for a sign-in; the doctor needs no account and sends nothing.
+    {
+      path: '/inspect',
+      errorElement: <LazyRouteError />,
+      lazy: async () => ({ Component: (await import('../features/inspect/components/inspect-page')).InspectPage }),
+    },
     {
       path: '/',
       element: <PortalShell />,

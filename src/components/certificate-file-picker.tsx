@@ -3,6 +3,7 @@ import { Spinner } from '@fluentui/react-components';
 import type { CertificateWarning } from '../../certificates/certificate-warnings';
 import type { OpenedCertificateFile } from '../../certificates/open-certificate-file';
 import { CertificateDetails } from './certificate-details';
+import { CertificateDoctorReport } from './certificate-doctor-report';
 import { FailureBar } from './failure-bar';
 import { FileDrop } from './file-drop';
 import type { CertificateFilePreviewControl } from './use-certificate-file-preview';
@@ -54,6 +55,7 @@ function CertificateFilePreview({
         <>
           {note?.(preview.file)}
           <CertificateDetails summary={preview.file.leaf} warnings={preview.warnings.filter((w) => keepWarning(w, preview.file))} label="Certificate preview" />
+          <CertificateDoctorReport report={preview.report} headingLevel={3} />
         </>
       );
   }

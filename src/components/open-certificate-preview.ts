@@ -1,5 +1,6 @@
 import type { OpenedCertificateFile } from '../../certificates/open-certificate-file';
 import type { CertificatePurpose, CertificateWarning } from '../../certificates/certificate-warnings';
+import type { DoctorReport } from '../../certificates/doctor/diagnose';
 
 /** A problem the caller finds in an opened file (e.g. "no private key"), said with a title and a sentence. */
 export interface PreviewProblem {
@@ -11,7 +12,7 @@ export interface PreviewProblem {
 export type CertificateFilePreviewState =
   | { state: 'idle' }
   | { state: 'opening' }
-  | { state: 'opened'; file: OpenedCertificateFile; warnings: CertificateWarning[] }
+  | { state: 'opened'; file: OpenedCertificateFile; warnings: CertificateWarning[]; report: DoctorReport }
   /** A PKCS#12 file that needs its password: `refused` when an empty one was tried, not just the file recognised. */
   | { state: 'password-required'; refused: boolean }
   | { state: 'wrong-password' }
@@ -31,11 +32,12 @@ export const UNUSABLE_FILE = 'This file cannot be used';
  * a lazy chunk. Without a password (`undefined`) a PKCS#12 file is only recognised, never opened: the caller asks for it.
  */
 export async function openCertificatePreview(bytes: Uint8Array, password: string | undefined, options: PreviewOptions): Promise<CertificateFilePreviewState> {
-  const [{ openCertificateFile }, { certificateWarnings }, { CertificateError }, { detectFormat }] = await Promise.all([
+  const [{ openCertificateFile }, { certificateWarnings }, { CertificateError }, { detectFormat }, { diagnose }] = await Promise.all([
     import('../../certificates/open-certificate-file'),
     import('../../certificates/certificate-warnings'),
     import('../../certificates/certificate-error'),
     import('../../certificates/detect-format'),
+    import('../../certificates/doctor/diagnose'),
   ]);
   const passwordGiven = password !== undefined;
   try {
@@ -44,7 +46,7 @@ export async function openCertificatePreview(bytes: Uint8Array, password: string
     if (!passwordGiven && file.contentFormat === 'pkcs12') return { state: 'password-required', refused: false };
     const problem = options.check?.(file);
     if (problem) return { state: 'failed', ...problem, passwordGiven };
-    return { state: 'opened', file, warnings: certificateWarnings(file, options.purpose) };
+    return { state: 'opened', file, warnings: certificateWarnings(file, options.purpose), report: diagnose(file, options.purpose) };
   } catch (error) {
     if (passwordGiven && error instanceof CertificateError && (error.code === 'wrong-password' || error.code === 'password-required')) {
       return password === '' ? { state: 'password-required', refused: true } : { state: 'wrong-password' };

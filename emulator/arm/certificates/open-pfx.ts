@@ -1,7 +1,9 @@
 import { CertificateError } from '../../../certificates/certificate-error.ts';
 import { detectFormat } from '../../../certificates/detect-format.ts';
 import { openCertificateFile, type OpenedCertificateFile } from '../../../certificates/open-certificate-file.ts';
+import { blockingFindings, diagnose } from '../../../certificates/doctor/diagnose.ts';
 import { validationError } from '../apim-errors.ts';
+import { ArmError } from '../../common/arm-error.ts';
 import { formatAzureDate } from '../../common/azure-dates.ts';
 
 export interface PfxFacts {
@@ -12,7 +14,15 @@ export interface PfxFacts {
 }
 
 /** Why a file cannot be used, worded for the person who chose it. `source` names it: "The uploaded data", "Key Vault secret '…'". */
-export class PfxRejected extends Error {}
+export class PfxRejected extends Error {
+  /** The certificate doctor's own sentences, when it is the doctor that refuses the file. */
+  constructor(
+    message: string,
+    readonly doctorMessages: string[] = [],
+  ) {
+    super(message);
+  }
+}
 
 /** Opens a PKCS#12 file with the shared certificate toolkit and keeps what API Management shows of it. */
 export async function openPfx(bytes: Uint8Array, password: string, source: string): Promise<PfxFacts> {
@@ -41,8 +51,9 @@ export async function openPfx(bytes: Uint8Array, password: string, source: strin
         throw new PfxRejected(`${source} could not be read as a .pfx file: ${error.message}.`);
     }
   }
-  if (!opened.hasPrivateKey) throw new PfxRejected(`${source} holds no private key; API Management needs the certificate together with its private key.`);
-  if (opened.privateKeyMatchesLeaf === false) throw new PfxRejected(`${source}: the private key in this .pfx file does not belong to its certificate.`);
+  // The same toolkit, the same sentences: what the browser's preview said about this file is what the 400 says.
+  const blocking = blockingFindings(diagnose(opened, 'apim')).map((f) => f.message);
+  if (blocking.length > 0) throw new PfxRejected(`${source}: ${blocking.join('; ')}.`, blocking);
   return {
     subject: opened.leaf.subject,
     thumbprint: opened.leaf.thumbprintSha1.toUpperCase(),
@@ -58,6 +69,13 @@ export async function openUploadedPfx(bytes: Uint8Array, password: string): Prom
   } catch (error) {
     if (!(error instanceof PfxRejected)) throw error;
     const target = /password/.test(error.message) ? 'properties.password' : 'properties.data';
-    throw validationError(target, error.message);
+    if (error.doctorMessages.length === 0) throw validationError(target, error.message);
+    throw new ArmError(
+      400,
+      'ValidationError',
+      error.message,
+      target,
+      error.doctorMessages.map((message) => ({ code: 'ValidationError', target, message })),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
 import { useMsal } from '@azure/msal-react';
+import { Link } from 'react-router';
 import { loginRequest } from '../../lib/auth';
 
 const useStyles = makeStyles({
@@ -26,6 +27,9 @@ export function SignInPage({ environment }: { environment: string }) {
       <Button appearance="primary" onClick={() => void instance.loginRedirect({ ...loginRequest, redirectStartPage: window.location.href })}>
         Sign in
       </Button>
+      <Text>
+        Or, without signing in: <Link to="/inspect">Inspect a certificate file</Link> (it never leaves your browser).
+      </Text>
     </main>
   );
 }

@@ -79,6 +79,9 @@ export function TopBar({ environment, theme, onTheme }: { environment: string; t
       </Link>
       {environment === 'emulator' && <span className={styles.badge}>Emulator</span>}
       <span className={styles.spacer} />
+      <Link to="/inspect" className={styles.onBrand}>
+        Inspect a certificate file
+      </Link>
       <Button
         appearance="transparent"
         className={styles.onBrand}
