@@ -103,6 +103,8 @@ const PBES2_CIPHERS: Record<string, Pbes2Cipher & { keyBytes: number }> = {
 /** A parsed encryption AlgorithmIdentifier, ready to decrypt with any password form. */
 export interface PasswordCipher {
   description: string;
+  /** Key-derivation iterations one decryption attempt runs (key and IV each count), known before any is run. */
+  iterations: number;
   decrypt(password: PasswordForm, data: Uint8Array, signal?: AbortSignal): Promise<Uint8Array | null>;
 }
 
@@ -121,6 +123,7 @@ export function parsePasswordCipher(algorithm: pkijs.AlgorithmIdentifier): Passw
     const sha1Spec = HASHES[OID.sha1];
     return {
       description: legacy.name,
+      iterations: legacy.ivBytes ? 2 * iterations : iterations,
       async decrypt(password, data, signal) {
         const key = await pkcs12Kdf(sha1Spec, password.bmp, salt, 1, iterations, legacy.keyBytes, signal);
         const iv = legacy.ivBytes ? await pkcs12Kdf(sha1Spec, password.bmp, salt, 2, iterations, legacy.ivBytes, signal) : new Uint8Array(0);
@@ -183,6 +186,7 @@ function parsePbes2(params: Block | undefined): PasswordCipher {
   if (keyBytes < 1 || keyBytes > 64) throw corrupt('Invalid PBKDF2 key length');
   return {
     description: `PBES2 (PBKDF2-HMAC-${prf}, ${cipher.name})`,
+    iterations,
     async decrypt(password, data) {
       const base = await crypto.subtle.importKey('raw', toArrayBuffer(password.utf8), 'PBKDF2', false, ['deriveBits']);
       const key = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', salt: toArrayBuffer(salt), iterations, hash: prf }, base, keyBytes * 8));

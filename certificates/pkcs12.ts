@@ -12,6 +12,7 @@ import {
   type PasswordForm,
 } from './password-based-encryption';
 import { HASHES, pkcs12Kdf } from './pkcs12-kdf';
+import { chargePkcs12Work, Pkcs12BudgetExceeded, type Pkcs12Work } from './pkcs12-work-budget';
 
 export interface Pkcs12Certificate {
   der: Uint8Array;
@@ -61,6 +62,8 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   const authSafeBytes = octets(pfx.authSafe.content as Block, 'PKCS#12 content');
   const forms = passwordForms(password);
   const noPassword = !password;
+  // Charged before every derivation, so an expensive file stops at the first one past the budget.
+  const work: Pkcs12Work = { bags: 0, iterations: 0 };
 
   let chosen: PasswordForm[] = forms;
   let integrity: string | null = null;
@@ -68,9 +71,9 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   if (pfx.macData) {
     const mac = readMacData(pfx.macData, children(top)[2]);
     integrity = `HMAC-${mac.hash.name.replace('-', '')} (${mac.iterations} iteration${mac.iterations === 1 ? '' : 's'})`;
-    const match = await findMacPassword(mac, forms, authSafeBytes, signal);
+    const match = await findMacPassword(mac, forms, authSafeBytes, work, signal);
     if (!match) {
-      if (await contentsDecryptAnyway(authSafeBytes, forms, signal)) {
+      if (await contentsDecryptAnyway(authSafeBytes, forms, work, signal)) {
         throw corrupt('The PKCS#12 integrity check (MAC) fails although the password decrypts the contents: the file is damaged');
       }
       throw noPassword
@@ -88,6 +91,7 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   const decryptItem = async (item: EncryptedItem): Promise<{ plain: Uint8Array; block: Block }> => {
     if (!descriptions.includes(item.cipher.description)) descriptions.push(item.cipher.description);
     for (const form of chosen) {
+      chargePkcs12Work(work, { iterations: item.cipher.iterations });
       const plain = await item.cipher.decrypt(form, item.data, signal);
       const block = plain && derSequence(plain);
       if (plain && block) {
@@ -106,6 +110,7 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   // bag for bag, gives the exact bytes of unencrypted PKCS#8 keys.
   const readSafeContents = async (contents: pkijs.SafeContents, block: Block, depth: number): Promise<void> => {
     const blocks = children(block);
+    chargePkcs12Work(work, { bags: contents.safeBags.length });
     for (const [index, bag] of contents.safeBags.entries()) {
       const localKeyId = readLocalKeyId(bag.bagAttributes);
       const value: unknown = bag.bagValue;
@@ -144,14 +149,14 @@ export async function openPkcs12(bytes: Uint8Array, password: string | undefined
   return { certificates, keys, encryption: descriptions.length ? descriptions.join(' / ') : null, integrity };
 }
 
-interface MacData {
+export interface MacData {
   hash: (typeof HASHES)[string];
   digest: Uint8Array;
   salt: Uint8Array;
   iterations: number;
 }
 
-function readMacData(macData: pkijs.MacData, block: Block | undefined): MacData {
+export function readMacData(macData: pkijs.MacData, block: Block | undefined): MacData {
   const hashOid = macData.mac.digestAlgorithm.algorithmId;
   if (hashOid === OID.pbmac1) throw new CertificateError('unsupported', 'PKCS#12 files with a PBMAC1 integrity check are not supported yet');
   const hash = HASHES[hashOid];
@@ -166,8 +171,9 @@ function readMacData(macData: pkijs.MacData, block: Block | undefined): MacData 
   return { hash, digest, salt, iterations };
 }
 
-async function findMacPassword(mac: MacData, forms: PasswordForm[], data: Uint8Array, signal?: AbortSignal): Promise<PasswordForm | null> {
+async function findMacPassword(mac: MacData, forms: PasswordForm[], data: Uint8Array, work: Pkcs12Work, signal?: AbortSignal): Promise<PasswordForm | null> {
   for (const form of forms) {
+    chargePkcs12Work(work, { iterations: mac.iterations });
     const keyBytes = await pkcs12Kdf(mac.hash, form.bmp, mac.salt, 3, mac.iterations, mac.hash.outputBytes, signal);
     const key = await crypto.subtle.importKey('raw', toArrayBuffer(keyBytes), { name: 'HMAC', hash: mac.hash.name }, false, ['sign']);
     const computed = new Uint8Array(await crypto.subtle.sign('HMAC', key, toArrayBuffer(data)));
@@ -177,24 +183,25 @@ async function findMacPassword(mac: MacData, forms: PasswordForm[], data: Uint8A
 }
 
 /** When the MAC fails, a password that still decrypts the contents means the MAC itself is damaged. */
-async function contentsDecryptAnyway(authSafeBytes: Uint8Array, forms: PasswordForm[], signal?: AbortSignal): Promise<boolean> {
+async function contentsDecryptAnyway(authSafeBytes: Uint8Array, forms: PasswordForm[], work: Pkcs12Work, signal?: AbortSignal): Promise<boolean> {
   try {
     const encrypted = readAuthenticatedSafe(authSafeBytes).find((i) => i.kind === 'encrypted');
     if (!encrypted || encrypted.kind !== 'encrypted') return false;
     for (const form of forms) {
+      chargePkcs12Work(work, { iterations: encrypted.item.cipher.iterations });
       const plain = await encrypted.item.cipher.decrypt(form, encrypted.item.data, signal);
       if (plain && derSequence(plain)) return true;
     }
     return false;
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (signal?.aborted || error instanceof Pkcs12BudgetExceeded) throw error;
     return false;
   }
 }
 
-type AuthenticatedSafeItem = { kind: 'plain'; data: Uint8Array } | { kind: 'encrypted'; item: EncryptedItem };
+export type AuthenticatedSafeItem = { kind: 'plain'; data: Uint8Array } | { kind: 'encrypted'; item: EncryptedItem };
 
-function readAuthenticatedSafe(bytes: Uint8Array): AuthenticatedSafeItem[] {
+export function readAuthenticatedSafe(bytes: Uint8Array): AuthenticatedSafeItem[] {
   const block = parseBer(bytes, 'PKCS#12 authenticated safe', { openEnded: false });
   const authenticatedSafe = withPkijs('PKCS#12 authenticated safe', () => new pkijs.AuthenticatedSafe({ schema: block }));
   return authenticatedSafe.safeContents.map((contentInfo): AuthenticatedSafeItem => {

@@ -17,6 +17,7 @@ import { seedDemoData, seedDirectory } from './seed/demo-data.ts';
 import { createPipeline, type RequestHandler } from './pipeline.ts';
 import { createSite } from './site.ts';
 import { listen } from './listeners.ts';
+import { closePfxPool } from './arm/certificates/pfx-pool.ts';
 
 export interface EmulatorOptions {
   port?: number;
@@ -102,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
     keys,
     async close() {
       await listeners.close();
+      await closePfxPool();
       db.close();
     },
   };

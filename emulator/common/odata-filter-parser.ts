@@ -12,7 +12,11 @@
  *
  * Strings are single-quoted with '' for a quote; datetimes are bare ISO 8601 (OData v4) or `datetime'…'` (v3).
  * Positions are 1-based character offsets into the expression, for messages a person can act on.
+ * The length, the number of terms and the nesting are bounded (ODATA_FILTER_LIMITS), so neither this
+ * parser's recursion nor anything built from its tree grows past a known size.
  */
+
+import { ODATA_FILTER_LIMITS } from './odata-filter-limits.ts';
 
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 export type StringFunction = 'contains' | 'startswith' | 'endswith' | 'substringof';
@@ -146,6 +150,8 @@ const describe = (token: Token): string => (token.type === 'end' ? token.text : 
 
 class Parser {
   private index = 0;
+  private terms = 0;
+  private depth = 0;
 
   constructor(private readonly tokens: Token[]) {}
 
@@ -191,19 +197,36 @@ class Parser {
   private unary(): FilterNode {
     if (this.isWord('not')) {
       const { position } = this.next();
-      return { kind: 'not', operand: this.unary(), position };
+      this.enter(position);
+      const operand = this.unary();
+      this.depth--;
+      return { kind: 'not', operand, position };
     }
     return this.primary();
+  }
+
+  /** One level deeper (a `not` or a parenthesis), refused past the limit before recursing. */
+  private enter(position: number): void {
+    if (++this.depth > ODATA_FILTER_LIMITS.maxDepth)
+      throw new ODataFilterError(position, `parentheses and 'not' are nested more than ${ODATA_FILTER_LIMITS.maxDepth} deep, the limit.`);
+  }
+
+  private countTerm(position: number): void {
+    if (++this.terms > ODATA_FILTER_LIMITS.maxTerms)
+      throw new ODataFilterError(position, `the expression has more than ${ODATA_FILTER_LIMITS.maxTerms} comparisons, the limit; narrow it or split it.`);
   }
 
   private primary(): FilterNode {
     const token = this.peek();
     if (token.type === '(') {
       this.next();
+      this.enter(token.position);
       const inner = this.or();
       this.expect(')', "')' to close the parenthesis");
+      this.depth--;
       return inner;
     }
+    this.countTerm(token.position);
     if (token.type === 'word' && stringFunctions.includes(token.text.toLowerCase()) && this.tokens[this.index + 1]?.type === '(') {
       return this.call();
     }
@@ -269,5 +292,10 @@ class Parser {
 }
 
 export function parseODataFilter(expression: string): FilterNode {
+  if (expression.length > ODATA_FILTER_LIMITS.maxLength)
+    throw new ODataFilterError(
+      ODATA_FILTER_LIMITS.maxLength + 1,
+      `the expression is ${expression.length} characters long; the limit is ${ODATA_FILTER_LIMITS.maxLength}.`,
+    );
   return new Parser(tokenize(expression)).parse();
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { bindODataFilter, testText, type BoundFilter, type FilterFieldType, type TextTest } from './odata-filter-bind.ts';
+import { checkBudget, registerBudgetFunction } from './odata-filter-budget.ts';
 import { parseODataFilter, type ComparisonOperator } from './odata-filter-parser.ts';
 
 /** A filterable field and the column holding it. Column names come from code, never from the request. */
@@ -49,8 +50,10 @@ const withFunctions = new WeakSet<Db>();
 
 /** Registers the SQL function the translation may call; once per connection, before preparing a translated statement. */
 export function registerODataSqlFunctions(db: Db): void {
+  registerBudgetFunction(db);
   if (withFunctions.has(db)) return;
   db.function(TEXT_FUNCTION, { deterministic: true }, (test: unknown, text: unknown, value: unknown) => {
+    checkBudget();
     if (!isTextTest(test) || typeof text !== 'string' || typeof value !== 'string')
       throw new TypeError(`${TEXT_FUNCTION}(test, text, value) takes three strings`);
     return testText(test, text.toLowerCase(), value) ? 1 : 0;
@@ -68,21 +71,55 @@ export function compileODataFilterToSql(expression: string, fields: SqlFilterFie
   return { ...toSql(bound, fields), rowids: candidates && textIndex ? renderRowSet(candidates, textIndex) : null };
 }
 
+/**
+ * The operands of a chain of one connective (`a or b or c`, parsed as a left-leaning tree), in order. Walking
+ * the chain once keeps the translation linear in the filter's size: no level copies what the levels below built.
+ */
+function chain(node: BoundFilter, kind: 'and' | 'or'): BoundFilter[] {
+  const operands: BoundFilter[] = [];
+  const pending: BoundFilter[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.kind === kind) pending.push(next.right, next.left);
+    else operands.push(next);
+  }
+  return operands;
+}
+
+/** Appends the condition's SQL to `parts` and its parameters to `params`, in the order of the `?`s. */
 function toSql(node: BoundFilter, fields: SqlFilterFields): SqlCondition {
+  const parts: string[] = [];
+  const params: SqlValue[] = [];
+  write(node, fields, parts, params);
+  return { sql: parts.join(''), params };
+}
+
+function write(node: BoundFilter, fields: SqlFilterFields, parts: string[], params: SqlValue[]): void {
   switch (node.kind) {
     case 'and':
     case 'or': {
-      const [left, right] = [toSql(node.left, fields), toSql(node.right, fields)];
-      return { sql: `(${left.sql} ${node.kind.toUpperCase()} ${right.sql})`, params: [...left.params, ...right.params] };
+      parts.push('(');
+      chain(node, node.kind).forEach((operand, at) => {
+        if (at > 0) parts.push(` ${node.kind.toUpperCase()} `);
+        write(operand, fields, parts, params);
+      });
+      parts.push(')');
+      return;
     }
-    case 'not': {
-      const operand = toSql(node.operand, fields);
-      return { sql: `NOT (${operand.sql})`, params: operand.params };
-    }
+    case 'not':
+      parts.push('NOT (');
+      write(node.operand, fields, parts, params);
+      parts.push(')');
+      return;
     case 'text':
-      return textCondition(fields[node.field].column, node.test, node.value);
-    case 'datetime':
-      return dateCondition(fields[node.field].column, node.operator, node.value);
+    case 'datetime': {
+      const condition =
+        node.kind === 'text'
+          ? textCondition(fields[node.field].column, node.test, node.value)
+          : dateCondition(fields[node.field].column, node.operator, node.value);
+      parts.push(condition.sql);
+      params.push(...condition.params);
+    }
   }
 }
 
@@ -167,12 +204,22 @@ const TRIGRAMS_LOOKED_UP = 2;
 function rowSet(node: BoundFilter, fields: SqlFilterFields, index: SqlTextIndex): RowSet | null {
   switch (node.kind) {
     case 'and': {
-      const [left, right] = [rowSet(node.left, fields, index), rowSet(node.right, fields, index)];
-      return left && right ? { kind: 'intersect', sets: [left, right] } : (left ?? right);
+      // Every operand must hold: any one that narrows is enough; the first two keep the SQL small.
+      const sets = chain(node, 'and')
+        .map((operand) => rowSet(operand, fields, index))
+        .filter((set): set is RowSet => set !== null)
+        .slice(0, 2);
+      return sets.length === 0 ? null : sets.length === 1 ? sets[0] : { kind: 'intersect', sets };
     }
     case 'or': {
-      const [left, right] = [rowSet(node.left, fields, index), rowSet(node.right, fields, index)];
-      return left && right ? union([left, right]) : null;
+      // One operand that cannot narrow (null: every row) makes the whole chain every row.
+      const sets: RowSet[] = [];
+      for (const operand of chain(node, 'or')) {
+        const set = rowSet(operand, fields, index);
+        if (!set) return null;
+        sets.push(set);
+      }
+      return union(sets);
     }
     case 'not':
     case 'datetime':
@@ -201,24 +248,29 @@ function textRowSet(column: string, test: TextTest, value: string, index: SqlTex
   return union([{ kind: 'match', columns: [column], trigrams: rarest }, { kind: 'nonAscii' }]);
 }
 
-/** Flattened, with one look-up per trigram list for all its columns: `contains(a,'x') or contains(b,'x')` reads the index once. */
+/**
+ * Flattened, with one look-up per trigram list for all its columns: `contains(a,'x') or contains(b,'x')` reads
+ * the index once. One pass with a map, so a long `or` chain costs its length, not its square.
+ */
 function union(sets: RowSet[]): RowSet {
-  const flat = sets.flatMap((set) => (set.kind === 'union' ? set.sets : [set]));
   const merged: RowSet[] = [];
-  for (const set of flat) {
-    if (set.kind === 'nonAscii' && merged.some((other) => other.kind === 'nonAscii')) continue;
-    if (set.kind === 'match') {
-      const same = merged.find(
-        (other): other is Extract<RowSet, { kind: 'match' }> => other.kind === 'match' && JSON.stringify(other.trigrams) === JSON.stringify(set.trigrams),
-      );
+  const byTrigrams = new Map<string, Extract<RowSet, { kind: 'match' }>>();
+  let nonAscii = false;
+  for (const set of sets.flatMap((part) => (part.kind === 'union' ? part.sets : [part]))) {
+    if (set.kind === 'nonAscii') {
+      if (!nonAscii) merged.push(set);
+      nonAscii = true;
+    } else if (set.kind === 'match') {
+      const key = set.trigrams.join('\u0000');
+      const same = byTrigrams.get(key);
       if (same) {
-        same.columns = [...new Set([...same.columns, ...set.columns])];
+        for (const column of set.columns) if (!same.columns.includes(column)) same.columns.push(column);
         continue;
       }
-      merged.push({ ...set, columns: [...set.columns] });
-      continue;
-    }
-    merged.push(set);
+      const copy = { ...set, columns: [...set.columns] };
+      byTrigrams.set(key, copy);
+      merged.push(copy);
+    } else merged.push(set);
   }
   return merged.length === 1 ? merged[0] : { kind: 'union', sets: merged };
 }

@@ -1,4 +1,5 @@
 import { newEtag } from '../common/etag.ts';
+import { BUDGET_CHECK, withinSqlBudget } from '../common/odata-filter-budget.ts';
 import { registerODataSqlFunctions, type SqlFilter, type SqlTextIndex, type SqlValue } from '../common/odata-filter-sql.ts';
 import { statement, type Db } from './database.ts';
 import { cachedRead } from './read-cache.ts';
@@ -107,8 +108,15 @@ export function certificateTextIndex(db: Db): SqlTextIndex {
   return index;
 }
 
-/** One page in id order (case-insensitive, as ids are), and how many certificates match across all pages. */
+/**
+ * One page in id order (case-insensitive, as ids are), and how many certificates match across all pages.
+ * A filtered list runs under the $filter SQL budget and throws SqlBudgetExceeded past it.
+ */
 export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateListQuery): { rows: CertificateSummaryRow[]; count: number } {
+  return query.filter ? withinSqlBudget(() => listPage(db, key, query)) : listPage(db, key, query);
+}
+
+function listPage(db: Db, key: ServiceKey, query: CertificateListQuery): { rows: CertificateSummaryRow[]; count: number } {
   registerODataSqlFunctions(db);
   let where = 'subscription_id = ? AND resource_group = ? AND service_name = ?';
   const params: SqlValue[] = [key.subscriptionId, key.resourceGroup, key.serviceName];
@@ -119,7 +127,7 @@ export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateL
   }
   if (query.failedRefreshOnly) where += " AND key_vault IS NOT NULL AND key_vault <> '' AND json_extract(key_vault, '$.lastStatus.code') IS NOT 'Success'";
   if (query.filter) {
-    where += ` AND ${query.filter.sql}`;
+    where += ` AND ${BUDGET_CHECK} AND ${query.filter.sql}`;
     params.push(...query.filter.params);
   }
   const rows = statement(db, `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ORDER BY certificate_id COLLATE NOCASE LIMIT ? OFFSET ?`).all(

@@ -1,7 +1,8 @@
 import { ifMatchAllows } from '../../common/etag.ts';
 import type { Operation } from '../../common/operation.ts';
 import { getCertificate, insertCertificate, updateCertificate, type CertificateRow } from '../../store/apim-certificate-store.ts';
-import { openPfx, PfxRejected, type PfxFacts } from '../../arm/certificates/open-pfx.ts';
+import { PfxRejected, type PfxFacts } from '../../arm/certificates/open-pfx.ts';
+import { openPfxOffThread } from '../../arm/certificates/pfx-pool.ts';
 import { directService } from '../direct-service-target.ts';
 import { directJson } from '../direct-response.ts';
 import { legacyErrors } from '../legacy-errors.ts';
@@ -33,7 +34,7 @@ function checkPrecondition(row: CertificateRow | undefined, ifMatch: string | un
 
 async function open(bytes: Buffer, password: string): Promise<PfxFacts> {
   try {
-    return await openPfx(bytes, password, 'The certificate data');
+    return await openPfxOffThread(bytes, password, 'The certificate data');
   } catch (error) {
     if (error instanceof PfxRejected) throw legacyErrors.validation(/password/.test(error.message) ? 'password' : 'data', error.message);
     throw error;

@@ -5,7 +5,7 @@ import { getCertificate, insertCertificate, updateCertificate, type CertificateR
 import { toCertificateContract } from './certificate-contract.ts';
 import { findCertificate } from './find-certificate.ts';
 import { fetchFromKeyVault } from './key-vault-certificate.ts';
-import { openUploadedPfx } from './open-pfx.ts';
+import { openUploadedPfx } from './pfx-pool.ts';
 import { readCertificateBody } from './read-certificate-body.ts';
 
 /** An existing certificate is replaced only with If-Match; a new one is created only without a stale one. */

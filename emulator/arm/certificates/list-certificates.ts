@@ -1,4 +1,5 @@
 import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
+import { SqlBudgetExceeded } from '../../common/odata-filter-budget.ts';
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
 import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
 import { apimErrors, validationError } from '../apim-errors.ts';
@@ -68,8 +69,19 @@ export const listCertificates: ArmOperation = (context) => {
     }
   }
   const pageSize = Math.min(top ?? CERTIFICATE_PAGE_SIZE, CERTIFICATE_MAX_PAGE_SIZE);
-  const { rows, count } = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: failedOnly, skip, pageSize });
+  const { rows, count } = listFiltered(context.env.db, key, { filter, failedRefreshOnly: failedOnly, skip, pageSize });
   const next = skip + pageSize;
   const nextLink = next < count ? linkToSelf(context, { $top: top === undefined ? undefined : String(pageSize), $skip: String(next) }) : undefined;
   return json(200, { value: rows.map(toCertificateContract), count, ...(nextLink ? { nextLink } : {}) });
 };
+
+/** A filter that runs past its SQL budget is the caller's to narrow: a 400 naming the budget, not a 500. */
+function listFiltered(...args: Parameters<typeof listCertificatePage>): ReturnType<typeof listCertificatePage> {
+  try {
+    return listCertificatePage(...args);
+  } catch (error) {
+    if (error instanceof SqlBudgetExceeded)
+      throw validationError('$filter', `The $filter took longer than its ${error.budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`);
+    throw error;
+  }
+}

@@ -2,8 +2,6 @@ import { CertificateError } from '../../../certificates/certificate-error.ts';
 import { detectFormat } from '../../../certificates/detect-format.ts';
 import { openCertificateFile, type OpenedCertificateFile } from '../../../certificates/open-certificate-file.ts';
 import { blockingFindings, diagnose } from '../../../certificates/doctor/diagnose.ts';
-import { validationError } from '../apim-errors.ts';
-import { ArmError } from '../../common/arm-error.ts';
 import { formatAzureDate } from '../../common/azure-dates.ts';
 
 export interface PfxFacts {
@@ -60,22 +58,4 @@ export async function openPfx(bytes: Uint8Array, password: string, source: strin
     expirationDate: formatAzureDate(opened.leaf.notAfter),
     leafDer: Buffer.from(opened.leaf.der),
   };
-}
-
-/** The same, for the request body: a rejection becomes the 400 the caller sees, pointing at the field. */
-export async function openUploadedPfx(bytes: Uint8Array, password: string): Promise<PfxFacts> {
-  try {
-    return await openPfx(bytes, password, 'The certificate data');
-  } catch (error) {
-    if (!(error instanceof PfxRejected)) throw error;
-    const target = /password/.test(error.message) ? 'properties.password' : 'properties.data';
-    if (error.doctorMessages.length === 0) throw validationError(target, error.message);
-    throw new ArmError(
-      400,
-      'ValidationError',
-      error.message,
-      target,
-      error.doctorMessages.map((message) => ({ code: 'ValidationError', target, message })),
-    );
-  }
 }
