@@ -16,13 +16,26 @@ export class TokenRejected extends Error {
 }
 
 export interface TokenVerifier {
-  verify(authorization: string | undefined, audience: string): Promise<Caller>;
+  /** `audiences`: every audience the service answers to, e.g. ARM's two. */
+  verify(authorization: string | undefined, audiences: readonly string[]): Promise<Caller>;
 }
 
-export function createTokenVerifier(keys: SigningKeys, issuer: string): TokenVerifier {
+const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
+
+/**
+ * Whether a token's `aud` names one of the service's audiences. Entra issues the resource as it was
+ * asked for, with or without the trailing slash, and the services accept both spellings.
+ */
+export function audienceAccepted(tokenAudiences: readonly string[], accepted: readonly string[]): boolean {
+  const wanted = new Set(accepted.map(withoutTrailingSlash));
+  return tokenAudiences.some((audience) => wanted.has(withoutTrailingSlash(audience)));
+}
+
+/** `issuers`: the Entra-shaped issuer the app's sign-in uses and the AD FS-style one the Azure CLI uses. */
+export function createTokenVerifier(keys: SigningKeys, issuers: readonly string[]): TokenVerifier {
   const jwks = createLocalJWKSet(keys.publicJwks);
   return {
-    async verify(authorization, audience) {
+    async verify(authorization, accepted) {
       if (!authorization) throw new TokenRejected('missing', 'The request does not have a valid authentication token: the Authorization header is missing.');
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
@@ -30,13 +43,16 @@ export function createTokenVerifier(keys: SigningKeys, issuer: string): TokenVer
       if (token.split('.').length !== 3) throw new TokenRejected('malformed', 'The access token is malformed: it is not a JSON Web Token.');
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, jwks, { issuer, clockTolerance: 5 }));
+        ({ payload } = await jwtVerify(token, jwks, { issuer: [...issuers], clockTolerance: 5 }));
       } catch (error) {
         throw classify(error);
       }
-      const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-      if (!audiences.includes(audience)) {
-        throw new TokenRejected('wrong-audience', `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${audience}'.`);
+      const audiences = (Array.isArray(payload.aud) ? payload.aud : [payload.aud]).filter((a): a is string => typeof a === 'string');
+      if (!audienceAccepted(audiences, accepted)) {
+        throw new TokenRejected(
+          'wrong-audience',
+          `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${accepted.join("' or '")}'.`,
+        );
       }
       const claims = payload as JWTPayload & { oid?: string; name?: string; tid?: string; idtyp?: string };
       return {
