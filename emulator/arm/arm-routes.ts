@@ -79,7 +79,12 @@ export const armRoutes: RouteEntry[] = [
     operation: getOperationStatus,
     access: read('Microsoft.ApiManagement/operationsStatus/read', subscription),
   },
-  { method: 'GET', path: `${subscription}/operationresults/{operationId}`, operation: getOperationResult, access: read('Microsoft.Resources/operationresults/read', subscription) },
+  {
+    method: 'GET',
+    path: `${subscription}/operationresults/{operationId}`,
+    operation: getOperationResult,
+    access: read('Microsoft.Resources/operationresults/read', subscription),
+  },
   {
     method: 'POST',
     path: `${subscription}/providers/Microsoft.ApiManagement/checkNameAvailability`,

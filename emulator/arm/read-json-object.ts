@@ -11,7 +11,9 @@ export function readJsonObject(request: ApiRequest): Record<string, unknown> {
   try {
     body = JSON.parse(text);
   } catch (error) {
-    throw armErrors.invalidRequestContent(`The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`);
+    throw armErrors.invalidRequestContent(
+      `The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`,
+    );
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw armErrors.invalidRequestContent('The request content must be a JSON object.');
   return body as Record<string, unknown>;

@@ -22,10 +22,18 @@ export function unknownPath(method: string, pathname: string): ApiResponse {
     return {
       status: 404,
       headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
-      body: { error: 'not_found', error_description: `AADSTS90002: No identity endpoint at ${pathname} in this emulator. Its authorities are /{tenant}/v2.0 and /adfs.` },
+      body: {
+        error: 'not_found',
+        error_description: `AADSTS90002: No identity endpoint at ${pathname} in this emulator. Its authorities are /{tenant}/v2.0 and /adfs.`,
+      },
     };
   }
   const error = armErrors.noRoute(method, pathname);
-  const hint = pathname.startsWith('/subscriptions') || pathname.startsWith('/providers') || pathname.startsWith('/tenants') ? ' ARM is served under /arm.' : '';
-  return { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: { error: { code: error.code, message: `${error.message}${hint}` } } };
+  const hint =
+    pathname.startsWith('/subscriptions') || pathname.startsWith('/providers') || pathname.startsWith('/tenants') ? ' ARM is served under /arm.' : '';
+  return {
+    status: 404,
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    body: { error: { code: error.code, message: `${error.message}${hint}` } },
+  };
 }

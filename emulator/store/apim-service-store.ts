@@ -108,5 +108,7 @@ export function serviceNameTaken(db: Db, name: string, except?: ServiceKey): boo
     subscription_id: string;
     resource_group: string;
   }>;
-  return rows.some((row) => !except || row.subscription_id !== except.subscriptionId || row.resource_group.toLowerCase() !== except.resourceGroup.toLowerCase());
+  return rows.some(
+    (row) => !except || row.subscription_id !== except.subscriptionId || row.resource_group.toLowerCase() !== except.resourceGroup.toLowerCase(),
+  );
 }

@@ -10,7 +10,10 @@ export interface ArmOperationRow {
 }
 
 export function insertOperation(db: Db, row: ArmOperationRow): void {
-  statement(db, 'INSERT INTO arm_operations (id, subscription_id, resource_id, started_at, completes_at) VALUES (@id, @subscription_id, @resource_id, @started_at, @completes_at)').run(row);
+  statement(
+    db,
+    'INSERT INTO arm_operations (id, subscription_id, resource_id, started_at, completes_at) VALUES (@id, @subscription_id, @resource_id, @started_at, @completes_at)',
+  ).run(row);
   // Bounded: an operation's status is worth keeping for a day, as ARM keeps it for a while and then forgets.
   statement(db, 'DELETE FROM arm_operations WHERE completes_at < ?').run(row.started_at - 86_400_000);
 }

@@ -20,7 +20,8 @@ export interface StoredCaCertificate {
 
 async function readOne(value: unknown, index: number): Promise<StoredCaCertificate> {
   const target = `properties.certificates[${index}]`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError(target, `${target} must be an object with encodedCertificate and storeName.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw validationError(target, `${target} must be an object with encodedCertificate and storeName.`);
   const { encodedCertificate, storeName } = value as Record<string, unknown>;
   if (typeof storeName !== 'string' || !STORE_NAMES.some((name) => name.toLowerCase() === storeName.toLowerCase()))
     throw validationError(`${target}.storeName`, `${target}.storeName must be CertificateAuthority or Root.`);
@@ -39,7 +40,13 @@ async function readOne(value: unknown, index: number): Promise<StoredCaCertifica
   try {
     const summary = await summarizeCertificate(der);
     const canonical = STORE_NAMES.find((name) => name.toLowerCase() === storeName.toLowerCase())!;
-    return { storeName: canonical, encodedCertificate: Buffer.from(der).toString('base64'), subject: summary.subject, thumbprint: summary.thumbprintSha1, expiry: formatAzureDate(summary.notAfter) };
+    return {
+      storeName: canonical,
+      encodedCertificate: Buffer.from(der).toString('base64'),
+      subject: summary.subject,
+      thumbprint: summary.thumbprintSha1,
+      expiry: formatAzureDate(summary.notAfter),
+    };
   } catch (error) {
     if (!(error instanceof CertificateError)) throw error;
     throw validationError(`${target}.encodedCertificate`, `${target}.encodedCertificate is not a valid X.509 certificate: ${error.message}.`);

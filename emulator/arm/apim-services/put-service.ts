@@ -25,7 +25,11 @@ export const putService: ArmOperation = async (context) => {
   const key = { subscriptionId: subscription.id, resourceGroup: group.name, serviceName };
   const existing = getService(context.env.db, key);
   if (!existing && serviceNameTaken(context.env.db, serviceName, key))
-    throw new ArmError(409, 'ServiceAlreadyExists', `Api service '${serviceName}' already exists: service names are global host names (${serviceName}.azure-api.net).`);
+    throw new ArmError(
+      409,
+      'ServiceAlreadyExists',
+      `Api service '${serviceName}' already exists: service names are global host names (${serviceName}.azure-api.net).`,
+    );
   const name = existing?.name ?? serviceName;
   const id = serviceId({ subscription_id: subscription.id, resource_group: group.name, name });
   const { headers, completesAt } = startOperation(context, subscription.id, id);

@@ -17,13 +17,15 @@ export interface ServiceInput {
 }
 
 function readSku(value: unknown): { name: string; capacity: number } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw validationError('sku', 'sku is required: {"name": "Developer", "capacity": 1}.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw validationError('sku', 'sku is required: {"name": "Developer", "capacity": 1}.');
   const { name, capacity } = value as Record<string, unknown>;
   const sku = typeof name === 'string' ? SKUS.find((s) => s.toLowerCase() === name.toLowerCase()) : undefined;
   if (!sku) throw validationError('sku.name', `sku.name must be one of ${SKUS.join(', ')}.`);
   if (typeof capacity !== 'number' || !Number.isInteger(capacity) || capacity < 0 || capacity > 31)
     throw validationError('sku.capacity', 'sku.capacity must be a whole number of units (0 for Consumption, 1 or more otherwise).');
-  if ((sku === 'Consumption') !== (capacity === 0)) throw validationError('sku.capacity', sku === 'Consumption' ? 'A Consumption service has capacity 0.' : `A ${sku} service has a capacity of at least 1.`);
+  if ((sku === 'Consumption') !== (capacity === 0))
+    throw validationError('sku.capacity', sku === 'Consumption' ? 'A Consumption service has capacity 0.' : `A ${sku} service has a capacity of at least 1.`);
   return { name: sku, capacity };
 }
 

@@ -40,7 +40,13 @@ export const getOperationResult: ArmOperation = (context) => {
   const operation = findOperation(context);
   const now = context.env.now().getTime();
   if (now < operation.completes_at) {
-    return { status: 202, headers: { Location: `${context.env.origin}/arm${context.request.path}?${context.request.query.toString()}`, 'Retry-After': retryAfterSeconds(operation.completes_at, now) } };
+    return {
+      status: 202,
+      headers: {
+        Location: `${context.env.origin}/arm${context.request.path}?${context.request.query.toString()}`,
+        'Retry-After': retryAfterSeconds(operation.completes_at, now),
+      },
+    };
   }
   const match = SERVICE_ID.exec(operation.resource_id);
   const service = match && getService(context.env.db, { subscriptionId: match[1], resourceGroup: match[2], serviceName: match[3] });

@@ -12,9 +12,20 @@ export function retryAfterSeconds(completesAt: number, now: number): string {
  * SDKs' pollers and the Azure CLI follow: `Azure-AsyncOperation` (the operation's status) and `Location`
  * (its result), both under the emulator's ARM, with `Retry-After`.
  */
-export function startOperation(context: ArmContext, subscriptionId: string, resourceId: string, asyncOperation = true): { headers: Record<string, string>; completesAt: number } {
+export function startOperation(
+  context: ArmContext,
+  subscriptionId: string,
+  resourceId: string,
+  asyncOperation = true,
+): { headers: Record<string, string>; completesAt: number } {
   const now = context.env.now().getTime();
-  const row: ArmOperationRow = { id: randomUUID(), subscription_id: subscriptionId, resource_id: resourceId, started_at: now, completes_at: now + context.env.provisioningDelayMs };
+  const row: ArmOperationRow = {
+    id: randomUUID(),
+    subscription_id: subscriptionId,
+    resource_id: resourceId,
+    started_at: now,
+    completes_at: now + context.env.provisioningDelayMs,
+  };
   insertOperation(context.env.db, row);
   const version = encodeURIComponent(context.request.query.get('api-version') ?? '');
   const arm = `${context.env.origin}/arm/subscriptions/${subscriptionId}`;

@@ -18,8 +18,17 @@ export const putResourceGroup: ArmOperation = (context) => {
   const tags = readTags(body.tags, validationError);
   const existing = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
   if (existing && existing.location.toLowerCase() !== body.location.toLowerCase())
-    throw new ArmError(409, 'InvalidResourceGroupLocation', `Invalid resource group location '${body.location}'. The Resource group already exists in location '${existing.location}'.`);
-  const created = writeResourceGroup(context.env.db, { subscription_id: subscription.id, name: existing?.name ?? resourceGroupName, location: body.location, tags: JSON.stringify(tags) });
+    throw new ArmError(
+      409,
+      'InvalidResourceGroupLocation',
+      `Invalid resource group location '${body.location}'. The Resource group already exists in location '${existing.location}'.`,
+    );
+  const created = writeResourceGroup(context.env.db, {
+    subscription_id: subscription.id,
+    name: existing?.name ?? resourceGroupName,
+    location: body.location,
+    tags: JSON.stringify(tags),
+  });
   const row = getResourceGroup(context.env.db, subscription.id, resourceGroupName)!;
   return json(created ? 201 : 200, toResourceGroupContract(row));
 };

@@ -46,7 +46,11 @@ export function createAdfsAuthority(options: { origin: string; keys: SigningKeys
       return { status: 200, body: await grant(new URLSearchParams(body.toString('utf8'))) };
     }
     if (route === `${prefix}/oauth2/authorize`)
-      throw new OAuthError(400, 'invalid_request', `Interactive sign-in is not offered at ${endpoints.issuer}: use the app's sign-in, or the password grant from scripts.`);
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        `Interactive sign-in is not offered at ${endpoints.issuer}: use the app's sign-in, or the password grant from scripts.`,
+      );
     throw new OAuthError(404, 'not_found', `No endpoint at ${pathname} on this authority.`);
   }
 

@@ -26,7 +26,8 @@ export interface TokenIssuerOptions {
  */
 function resourceOf(scope: string): string {
   const resources = scope.split(/\s+/).filter((s) => s && !OIDC_SCOPES.has(s));
-  if (resources.length !== 1) throw new OAuthError(400, 'invalid_scope', `AADSTS70011: name exactly one resource scope, e.g. '${ASM_AUDIENCE}/.default'; got '${scope}'.`);
+  if (resources.length !== 1)
+    throw new OAuthError(400, 'invalid_scope', `AADSTS70011: name exactly one resource scope, e.g. '${ASM_AUDIENCE}/.default'; got '${scope}'.`);
   const resource = resources[0].replace(/\/(\.default|user_impersonation)$/, '');
   const known = RESOURCES.some((r) => r.replace(/\/$/, '') === resource.replace(/\/$/, ''));
   if (!known) throw new OAuthError(400, 'invalid_scope', `AADSTS500011: The resource principal named ${resource} was not found in the tenant ${TENANT_ID}.`);
@@ -95,7 +96,8 @@ export function createTokenIssuer({ keys, endpoints, accessTokenTtlSeconds }: To
     if (grantType === 'password') {
       const clientId = publicClient(form);
       const user = findUser(form.get('username') ?? '');
-      if (!user || form.get('password') !== user.password) throw new OAuthError(400, 'invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.');
+      if (!user || form.get('password') !== user.password)
+        throw new OAuthError(400, 'invalid_grant', 'AADSTS50126: Error validating credentials due to invalid username or password.');
       return userTokens(user, clientId, resourceOf(scope), scope);
     }
     if (grantType === 'refresh_token') {
@@ -111,7 +113,11 @@ export function createTokenIssuer({ keys, endpoints, accessTokenTtlSeconds }: To
         throw new OAuthError(400, 'invalid_grant', 'AADSTS700005: The refresh token was issued to a different client or user.');
       return userTokens(user, clientId, resourceOf(scope), scope);
     }
-    throw new OAuthError(400, 'unsupported_grant_type', `AADSTS70003: The grant type '${grantType ?? ''}' is not supported here: use client_credentials, password or refresh_token.`);
+    throw new OAuthError(
+      400,
+      'unsupported_grant_type',
+      `AADSTS70003: The grant type '${grantType ?? ''}' is not supported here: use client_credentials, password or refresh_token.`,
+    );
   };
 }
 
