@@ -112,3 +112,13 @@ export function serviceNameTaken(db: Db, name: string, except?: ServiceKey): boo
     (row) => !except || row.subscription_id !== except.subscriptionId || row.resource_group.toLowerCase() !== except.resourceGroup.toLowerCase(),
   );
 }
+
+/** For the demo seed: gives a service CA certificates if it has none yet (idempotent across restarts). */
+export function setServiceCaCertificates(db: Db, key: ServiceKey, certificates: unknown[]): void {
+  statement(db, "UPDATE apim_services SET ca_certificates = ? WHERE subscription_id = ? AND resource_group = ? AND name = ? AND ca_certificates = '[]'").run(
+    JSON.stringify(certificates),
+    key.subscriptionId,
+    key.resourceGroup,
+    key.serviceName,
+  );
+}

@@ -78,3 +78,21 @@ describe('the official SDKs grow an emulator started without --demo', () => {
     expect(left).toEqual([]);
   });
 });
+
+describe('demo data', () => {
+  it('gives the demo services CA certificates', async () => {
+    const demo = await startTestEmulator({ seedDemo: true });
+    try {
+      const response = await demo.arm(
+        '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-apim-prod/providers/Microsoft.ApiManagement/service/contoso-apim?api-version=2024-05-01',
+      );
+      const body = (await response.json()) as { properties: { certificates: Array<{ storeName: string; certificate: { subject: string } }> } };
+      expect(body.properties.certificates.map((c) => [c.storeName, c.certificate.subject])).toEqual([
+        ['Root', 'CN=Contoso Root CA, O=Contoso Ltd, C=US'],
+        ['CertificateAuthority', 'CN=Contoso Issuing CA 01, O=Contoso Ltd, C=US'],
+      ]);
+    } finally {
+      await demo.close();
+    }
+  });
+});
