@@ -204,7 +204,8 @@ function scriptSources(policy: string): string[] {
 
 test('the served app carries a Content-Security-Policy without unsafe-inline or unsafe-eval for scripts, at / and at a deep link', async ({ request }) => {
   for (const path of ['/', `/subscriptions/${PRODUCTION}/management-certificates`, '/config.json']) {
-    const response = await request.get(path);
+    // As a browser navigates: a deep link answers index.html only to a request that accepts HTML.
+    const response = await request.get(path, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(response.status(), path).toBe(200);
     const policy = response.headers()['content-security-policy'];
     expect(policy, `${path} has a Content-Security-Policy`).toBeTruthy();

@@ -6,7 +6,7 @@ import { printToken } from './cli/token-command.ts';
 
 const usage = `certportal emulator
 
-  npm run emulator -- [serve] [--port N] [--location DIR | --in-memory] [--demo] [--no-app] [--app-origin URL]...
+  npm run emulator -- [serve] [--port N] [--location DIR | --in-memory] [--demo] [--no-app] [--app-origin URL]... [--provisioning-delay MS]
   npm run emulator -- token --url URL [--resource R] [--user NAME] [--password P]
 
 serve      start the emulator (Entra ID, ARM/API Management, classic Service Management) over HTTPS
@@ -16,6 +16,7 @@ serve      start the emulator (Entra ID, ARM/API Management, classic Service Man
   --demo           seed demo certificates on first start
   --no-app         do not serve the built app from dist/
   --app-origin URL also allow this origin to sign in and call the APIs (e.g. http://localhost:5173)
+  --provisioning-delay MS  how long long-running ARM operations (API Management services, group deletes) run (default 1500)
 
 token      print an access token, like \`az account get-access-token\`
   --url URL        the emulator's URL
@@ -34,11 +35,15 @@ async function serve(args: string[]): Promise<void> {
       'no-app': { type: 'boolean', default: false },
       'app-origin': { type: 'string', multiple: true, default: [] },
       quiet: { type: 'boolean', default: false },
+      'provisioning-delay': { type: 'string' },
     },
   });
   if (values['in-memory'] && values.location) throw new Error('--location and --in-memory exclude each other.');
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not '${values.port}'.`);
+  const delay = values['provisioning-delay'] === undefined ? undefined : Number(values['provisioning-delay']);
+  if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 600_000))
+    throw new Error(`--provisioning-delay must be a number of milliseconds from 0 to 600000, not '${values['provisioning-delay']}'.`);
   const appDir = resolve('dist');
   const emulator = await startEmulator({
     port,
@@ -46,6 +51,7 @@ async function serve(args: string[]): Promise<void> {
     appDir: values['no-app'] ? null : appDir,
     appOrigins: values['app-origin'],
     seedDemo: values.demo,
+    provisioningDelayMs: delay,
     log: values.quiet ? () => undefined : (line) => console.log(line),
   });
   if (!values['no-app'] && !existsSync(resolve(appDir, 'index.html'))) {

@@ -7,7 +7,8 @@ import { currentSigningKeys, loadOrCreateSigningKeys, type SigningKeys } from '.
 import { createTokenVerifier } from './identity/verify-token.ts';
 import { createIdentityProvider } from './identity/identity-provider.ts';
 import { bearerToken, type BearerAuthenticator } from './identity/bearer-authenticator.ts';
-import { ARM_AUDIENCE, ASM_AUDIENCE, TENANT_ID } from './identity/directory.ts';
+import { ARM_AUDIENCES, ASM_AUDIENCE, TENANT_ID } from './identity/directory.ts';
+import { createAdfsAuthority } from './identity/adfs/adfs-authority.ts';
 import type { EmulatorEnv } from './common/api-types.ts';
 import type { ServiceDefinition } from './common/service-definition.ts';
 import { armService } from './arm/arm-service.ts';
@@ -32,7 +33,12 @@ export interface EmulatorOptions {
   accessTokenTtlSeconds?: number;
   /** Where the CA and localhost certificate live, when not under `location` (tests share one CA). */
   tlsDir?: string;
+  /** How long long-running operations (API Management services, resource group deletes) take; short by default so pollers finish fast. */
+  provisioningDelayMs?: number;
 }
+
+/** Long enough that a poller sees `Creating` → `Succeeded`, short enough that tests do not wait. */
+export const DEFAULT_PROVISIONING_DELAY_MS = 1500;
 
 export interface RunningEmulator {
   url: string;
@@ -47,14 +53,14 @@ export interface RunningEmulator {
 
 /** What a service is built from: a bearer token check for its audience, against the emulator's identity provider. */
 export interface ServiceDependencies {
-  bearer(audience: string): BearerAuthenticator;
+  bearer(audiences: string | readonly string[]): BearerAuthenticator;
 }
 
 /** The API surfaces an emulator serves. */
 export type ServiceCatalog = (dependencies: ServiceDependencies) => ServiceDefinition[];
 
 export const emulatedServices: ServiceCatalog = ({ bearer }) => [
-  armService(bearer(ARM_AUDIENCE)),
+  armService(bearer(ARM_AUDIENCES)),
   asmService(bearer(ASM_AUDIENCE), TENANT_ID),
   apimDirectService(),
 ];
@@ -82,14 +88,15 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
   const origin = `https://localhost:${listeners.port}`;
   const appOrigins = options.appOrigins ?? [];
   const identity = await createIdentityProvider({ db, origin, keys, appOrigins, accessTokenTtlSeconds: options.accessTokenTtlSeconds });
-  const verifier = createTokenVerifier(currentSigningKeys(db, keys), identity.issuer);
-  const env: EmulatorEnv = { db, origin, now: () => new Date() };
+  const adfs = createAdfsAuthority({ origin, keys, accessTokenTtlSeconds: options.accessTokenTtlSeconds });
+  const verifier = createTokenVerifier(currentSigningKeys(db, keys), [identity.issuer, adfs.issuer]);
+  const env: EmulatorEnv = { db, origin, now: () => new Date(), provisioningDelayMs: options.provisioningDelayMs ?? DEFAULT_PROVISIONING_DELAY_MS };
   handle = createPipeline({
     origin,
     appOrigins,
-    services: services({ bearer: (audience) => bearerToken(verifier, audience, identity.authority) }),
+    services: services({ bearer: (audiences) => bearerToken(verifier, audiences, identity.authority) }),
     env,
-    site: createSite({ origin, identity, appDir: options.appDir ?? null }),
+    site: createSite({ origin, identity, adfs, appDir: options.appDir ?? null }),
     log,
   });
 

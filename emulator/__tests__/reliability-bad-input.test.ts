@@ -3,7 +3,8 @@ import { request as httpsRequest } from 'node:https';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
 import { API_VERSION, DEMO_APIM, certificatesPath, keyVaultBody } from '../test-support/child-emulator.ts';
 import { MAX_BODY_BYTES } from '../common/http.ts';
-import { DEMO_SUBSCRIPTIONS } from '../seed/demo-ids.ts';
+import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../seed/demo-ids.ts';
+import { mintAccessToken } from '../test-support/mint-token.ts';
 
 /**
  * Bad input at the emulator (issue 9, reliability 3). Every request here is refused with a specific 4xx and
@@ -205,8 +206,9 @@ describe('headers at and past their limits', () => {
     await stillServing();
   });
 
-  it('a token for the other audience → 401 on both services', async () => {
-    expectArmError(await raw(certificate('backend-mtls'), { headers: arm(asmToken) }), 401, 'InvalidAuthenticationToken');
+  it("a token for another audience → 401 on both services (ARM also takes Service Management's, as Azure's does)", async () => {
+    const graphToken = await mintAccessToken(emulator.keys, { issuer: emulator.issuer, audience: 'https://graph.microsoft.com/', user: DEMO_USERS[0] });
+    expectArmError(await raw(certificate('backend-mtls'), { headers: arm(graphToken) }), 401, 'InvalidAuthenticationToken');
     expectAsmError(await raw(asmCollection, { headers: asm(armToken) }), 401, 'AuthenticationFailed');
   });
 });

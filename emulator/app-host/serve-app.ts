@@ -17,36 +17,33 @@ const contentTypes: Record<string, string> = {
 };
 
 /**
- * Serves the built SPA. Any GET for a path that is not a file answers index.html, so a deep link
- * (`/subscriptions/…/management-certificates`) survives a reload.
+ * Serves the built SPA. A navigation (`fallback`) to a path that is not a file answers index.html, so a
+ * deep link (`/subscriptions/…/management-certificates`) survives a reload. Returns false, having sent
+ * nothing, when there is no file for the request and it is not a navigation.
  */
-export function serveApp(distDir: string, req: IncomingMessage, res: ServerResponse, pathname: string): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
-    return;
-  }
+export function serveApp(distDir: string, req: IncomingMessage, res: ServerResponse, pathname: string, fallback: boolean): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) {
+    if (!fallback) return false;
     res
       .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
       .end('The app is not built. Run `npm run build` (or `npm start`, which builds it) and reload.');
-    return;
+    return true;
   }
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
     res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad path');
-    return;
+    return true;
   }
   const candidate = normalize(join(distDir, decoded));
   const inside = candidate === distDir || candidate.startsWith(distDir.endsWith(sep) ? distDir : distDir + sep);
   let file = indexPath;
   if (inside && existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
-  else if (extname(decoded) && decoded.startsWith('/assets/')) {
-    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-    return;
-  }
+  else if (decoded === '/') file = indexPath;
+  else if (!fallback || (extname(decoded) && decoded.startsWith('/assets/'))) return false;
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   const immutable = file.includes(`${sep}assets${sep}`);
   res.writeHead(200, {
@@ -56,4 +53,5 @@ export function serveApp(distDir: string, req: IncomingMessage, res: ServerRespo
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
+  return true;
 }

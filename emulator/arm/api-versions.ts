@@ -4,7 +4,19 @@ import type { VersionRule } from '../common/route-table.ts';
 /** What each kind of resource answers to; ARM's own types and the resource provider's differ in their errors. */
 export const API_VERSIONS = {
   subscriptions: ['2014-04-01', '2015-01-01', '2016-06-01', '2018-06-01', '2019-06-01', '2019-11-01', '2020-01-01', '2021-01-01', '2022-01-01', '2022-12-01'],
-  resourceGroups: ['2019-10-01', '2020-06-01', '2021-04-01', '2022-09-01', '2023-07-01', '2024-03-01', '2024-07-01', '2024-11-01'],
+  resourceGroups: [
+    '2019-10-01',
+    '2020-06-01',
+    '2021-04-01',
+    '2022-09-01',
+    '2023-07-01',
+    '2024-03-01',
+    '2024-07-01',
+    '2024-11-01',
+    '2025-01-01',
+    '2025-03-01',
+    '2025-04-01',
+  ],
   authorization: ['2015-07-01', '2018-01-01-preview', '2022-04-01'],
   apiManagement: ['2021-08-01', '2022-08-01', '2023-03-01-preview', '2023-05-01-preview', '2023-09-01-preview', '2024-05-01'],
 } as const;

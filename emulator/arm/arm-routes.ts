@@ -9,6 +9,15 @@ import { getCertificate, getCertificateEntityTag } from './certificates/get-cert
 import { listCertificates } from './certificates/list-certificates.ts';
 import { refreshCertificateSecret } from './certificates/refresh-certificate-secret.ts';
 import { getResourceGroup } from './resource-groups/get-resource-group.ts';
+import { putResourceGroup } from './resource-groups/put-resource-group.ts';
+import { deleteResourceGroup, resourceGroupExists } from './resource-groups/delete-resource-group.ts';
+import { putService } from './apim-services/put-service.ts';
+import { patchService } from './apim-services/patch-service.ts';
+import { deleteService } from './apim-services/delete-service.ts';
+import { checkNameAvailability } from './apim-services/check-name-availability.ts';
+import { getOperationResult, getOperationStatus } from './operations/get-operation.ts';
+import { getMetadataEndpoints } from './metadata/get-metadata-endpoints.ts';
+import { listTenants } from './tenants/list-tenants.ts';
 import { listResourceGroups } from './resource-groups/list-resource-groups.ts';
 import { getSubscription } from './subscriptions/get-subscription.ts';
 import { listSubscriptions } from './subscriptions/list-subscriptions.ts';
@@ -41,6 +50,9 @@ const certificateVersions = apiVersions('apiManagement', 'service/certificates')
  * before the operation runs.
  */
 export const armRoutes: RouteEntry[] = [
+  // What `az cloud register --endpoint-resource-manager` reads: anonymous, any api-version, as in Azure.
+  { method: 'GET', path: '/metadata/endpoints', operation: getMetadataEndpoints, anonymous: true },
+  { method: 'GET', path: '/tenants', operation: listTenants, versions: subscriptionVersions },
   { method: 'GET', path: '/subscriptions', operation: listSubscriptions, versions: subscriptionVersions },
   {
     method: 'GET',
@@ -63,12 +75,31 @@ export const armRoutes: RouteEntry[] = [
     versions: groupVersions,
     access: read('Microsoft.Resources/subscriptions/resourceGroups/read', subscription),
   },
+  ...[
+    { method: 'GET', operation: getResourceGroup, access: read('Microsoft.Resources/subscriptions/resourceGroups/read', group) },
+    { method: 'HEAD', operation: resourceGroupExists, access: read('Microsoft.Resources/subscriptions/resourceGroups/read', group) },
+    { method: 'PUT', operation: putResourceGroup, access: write('Microsoft.Resources/subscriptions/resourceGroups/write', group) },
+    { method: 'DELETE', operation: deleteResourceGroup, access: write('Microsoft.Resources/subscriptions/resourceGroups/delete', group) },
+  ].map((entry) => ({ ...entry, path: group, versions: groupVersions })),
+  // Long-running operations: the status (`Azure-AsyncOperation`) and the result (`Location`) a poller follows.
   {
     method: 'GET',
-    path: group,
-    operation: getResourceGroup,
-    versions: groupVersions,
-    access: read('Microsoft.Resources/subscriptions/resourceGroups/read', group),
+    path: `${subscription}/providers/Microsoft.ApiManagement/operationsStatus/{operationId}`,
+    operation: getOperationStatus,
+    access: read('Microsoft.ApiManagement/operationsStatus/read', subscription),
+  },
+  {
+    method: 'GET',
+    path: `${subscription}/operationresults/{operationId}`,
+    operation: getOperationResult,
+    access: read('Microsoft.Resources/operationresults/read', subscription),
+  },
+  {
+    method: 'POST',
+    path: `${subscription}/providers/Microsoft.ApiManagement/checkNameAvailability`,
+    operation: checkNameAvailability,
+    versions: serviceVersions,
+    access: read('Microsoft.ApiManagement/checkNameAvailability/action', subscription),
   },
   {
     method: 'GET',
@@ -84,13 +115,12 @@ export const armRoutes: RouteEntry[] = [
     versions: serviceVersions,
     access: read('Microsoft.ApiManagement/service/read', group),
   },
-  {
-    method: 'GET',
-    path: `${services}/{serviceName}`,
-    operation: getService,
-    versions: serviceVersions,
-    access: read('Microsoft.ApiManagement/service/read', `${services}/{serviceName}`),
-  },
+  ...[
+    { method: 'GET', operation: getService, access: read('Microsoft.ApiManagement/service/read', `${services}/{serviceName}`) },
+    { method: 'PUT', operation: putService, access: write('Microsoft.ApiManagement/service/write', `${services}/{serviceName}`) },
+    { method: 'PATCH', operation: patchService, access: write('Microsoft.ApiManagement/service/write', `${services}/{serviceName}`) },
+    { method: 'DELETE', operation: deleteService, access: write('Microsoft.ApiManagement/service/delete', `${services}/{serviceName}`) },
+  ].map((entry) => ({ ...entry, path: `${services}/{serviceName}`, versions: serviceVersions })),
   {
     method: 'GET',
     path: `${services}/{serviceName}/certificates`,

@@ -34,4 +34,6 @@ export interface EmulatorEnv {
   /** The emulator's own origin, e.g. https://localhost:8443, for nextLink and ids that are URLs. */
   origin: string;
   now(): Date;
+  /** How long a long-running ARM operation (a service's create, update or delete, a group's delete) stays in progress. */
+  provisioningDelayMs: number;
 }

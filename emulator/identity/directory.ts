@@ -11,6 +11,8 @@ export { DEMO_SERVICE_PRINCIPAL, DEMO_USERS, type DemoUser } from '../seed/demo-
 
 export const ARM_AUDIENCE = 'https://management.azure.com/';
 export const ASM_AUDIENCE = 'https://management.core.windows.net/';
+/** Azure Resource Manager takes tokens for its own resource and for Service Management's (the Azure CLI asks for the latter). */
+export const ARM_AUDIENCES = [ARM_AUDIENCE, ASM_AUDIENCE] as const;
 export const ARM_SCOPE = 'https://management.azure.com/user_impersonation';
 // Azure's own quirk: the Service Management resource ends in a slash, so its scope has two.
 export const ASM_SCOPE = 'https://management.core.windows.net//user_impersonation';

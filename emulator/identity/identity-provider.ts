@@ -43,6 +43,9 @@ function resourcesFor(scopes: string[]): string[] {
   return resources.filter((r) => scopes.some((s) => s.startsWith(r.audience))).map((r) => r.audience);
 }
 
+/** What Azure tools read from an ARM token besides the OIDC basics: its version, and a not-before. */
+const v1Claims = () => ({ ver: '1.0', nbf: Math.floor(Date.now() / 1000) });
+
 export async function createIdentityProvider(options: IdentityOptions): Promise<IdentityProvider> {
   const prefix = `/${TENANT_ID}/v2.0`;
   const issuer = `${options.origin}${prefix}`;
@@ -152,6 +155,8 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
           idtyp: 'app',
           appid: token.clientId,
           name: DEMO_SERVICE_PRINCIPAL.name,
+          ...v1Claims(),
+          roles: [],
         };
       }
       if (token.kind === 'AccessToken' && 'accountId' in token) {
@@ -165,6 +170,9 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
           preferred_username: user.upn,
           scp: 'user_impersonation',
           azp: ctx.oidc.client?.clientId,
+          appid: ctx.oidc.client?.clientId,
+          unique_name: user.upn,
+          ...v1Claims(),
         };
       }
       return undefined;

@@ -17,7 +17,8 @@ export class TokenRejected extends Error {
 }
 
 export interface TokenVerifier {
-  verify(authorization: string | undefined, audience: string): Promise<Caller>;
+  /** `audiences`: every audience the service answers to, e.g. ARM's two. */
+  verify(authorization: string | undefined, audiences: readonly string[]): Promise<Caller>;
 }
 
 /** The keys tokens are checked against now: a function, so that a replaced key is seen on the next request. */
@@ -25,12 +26,24 @@ export type SigningKeySource = () => SigningKeys;
 
 const CLOCK_TOLERANCE_SECONDS = 5;
 
-export function createTokenVerifier(keys: SigningKeys | SigningKeySource, issuer: string): TokenVerifier {
+const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
+
+/**
+ * Whether a token's `aud` names one of the service's audiences. Entra issues the resource as it was
+ * asked for, with or without the trailing slash, and the services accept both spellings.
+ */
+export function audienceAccepted(tokenAudiences: readonly string[], accepted: readonly string[]): boolean {
+  const wanted = new Set(accepted.map(withoutTrailingSlash));
+  return tokenAudiences.some((audience) => wanted.has(withoutTrailingSlash(audience)));
+}
+
+/** `issuers`: the Entra-shaped issuer the app's sign-in uses and the AD FS-style one the Azure CLI uses. */
+export function createTokenVerifier(keys: SigningKeys | SigningKeySource, issuers: readonly string[]): TokenVerifier {
   const current = typeof keys === 'function' ? keys : () => keys;
   const jwksOf = new WeakMap<SigningKeys, ReturnType<typeof createLocalJWKSet>>();
   const verified = new VerifiedTokenCache<SigningKeys>();
   return {
-    async verify(authorization, audience) {
+    async verify(authorization, accepted) {
       if (!authorization) throw new TokenRejected('missing', 'The request does not have a valid authentication token: the Authorization header is missing.');
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
@@ -44,16 +57,19 @@ export function createTokenVerifier(keys: SigningKeys | SigningKeySource, issuer
         let jwks = jwksOf.get(keySet);
         if (!jwks) jwksOf.set(keySet, (jwks = createLocalJWKSet(keySet.publicJwks)));
         try {
-          ({ payload } = await jwtVerify(token, jwks, { issuer, clockTolerance: CLOCK_TOLERANCE_SECONDS }));
+          ({ payload } = await jwtVerify(token, jwks, { issuer: [...issuers], clockTolerance: CLOCK_TOLERANCE_SECONDS }));
         } catch (error) {
           throw classify(error);
         }
         verified.set(token, keySet, payload);
       }
       // Per request, never from the cache: one token may be sent to services of different audiences.
-      const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-      if (!audiences.includes(audience)) {
-        throw new TokenRejected('wrong-audience', `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${audience}'.`);
+      const audiences = (Array.isArray(payload.aud) ? payload.aud : [payload.aud]).filter((a): a is string => typeof a === 'string');
+      if (!audienceAccepted(audiences, accepted)) {
+        throw new TokenRejected(
+          'wrong-audience',
+          `The access token has an invalid audience '${audiences.join(', ')}'; this service expects '${accepted.join("' or '")}'.`,
+        );
       }
       const claims = payload as JWTPayload & { oid?: string; name?: string; tid?: string; idtyp?: string };
       return {

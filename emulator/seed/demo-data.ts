@@ -3,6 +3,7 @@ import { insertRoleAssignment } from '../store/role-assignment-store.ts';
 import { insertSubscription } from '../store/subscription-store.ts';
 import { DEMO_SERVICE_PRINCIPAL, DEMO_SUBSCRIPTIONS, DEMO_TENANT_ID, DEMO_USERS } from './demo-ids.ts';
 import { seedApimDemo } from './apim-demo.ts';
+import { seedApimCaDemo } from './apim-ca-demo.ts';
 import { seedAsmDemo } from './asm-demo.ts';
 import { seedTenantAccessDemo } from './tenant-access-demo.ts';
 
@@ -26,6 +27,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   seedDirectory(db);
   if (getSetting(db, 'seed.demo') !== 'done') {
     await seedApimDemo(db);
+    await seedApimCaDemo(db);
     await seedAsmDemo(db);
     putSetting(db, 'seed.demo', 'done');
   }

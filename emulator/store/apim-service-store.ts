@@ -12,6 +12,15 @@ export interface ServiceRow {
   publisher_name: string;
   /** JSON array of the client ids of the service's user-assigned identities. */
   user_identity_client_ids: string;
+  /** Creating, Updating or Succeeded: the state the last write asked for, until `ready_at`. */
+  provisioning_state?: string;
+  /** Epoch milliseconds when the last create or update finishes (0: long done). */
+  ready_at?: number;
+  /** JSON object of the service's tags. */
+  tags?: string;
+  /** JSON array of the service's CA certificates (arm/apim-services/ca-certificates.ts). */
+  ca_certificates?: string;
+  created_at?: string;
 }
 
 export interface ServiceKey {
@@ -70,4 +79,57 @@ export function insertService(db: Db, row: ServiceRow): void {
 /** Every service with this name, in any subscription: Azure's names are global, the emulator's only per resource group. */
 export function findServicesByName(db: Db, serviceName: string): ServiceRow[] {
   return statement(db, 'SELECT * FROM apim_services WHERE name = ? ORDER BY subscription_id, resource_group LIMIT 2').all(serviceName) as ServiceRow[];
+}
+
+/** PUT or PATCH: writes the whole row (the caller merged a PATCH already). */
+export function upsertService(db: Db, row: Required<ServiceRow>): void {
+  statement(
+    db,
+    `INSERT INTO apim_services (subscription_id, resource_group, name, location, sku_name, sku_capacity, publisher_email, publisher_name,
+       user_identity_client_ids, provisioning_state, ready_at, tags, ca_certificates, created_at)
+     VALUES (@subscription_id, @resource_group, @name, @location, @sku_name, @sku_capacity, @publisher_email, @publisher_name,
+       @user_identity_client_ids, @provisioning_state, @ready_at, @tags, @ca_certificates, @created_at)
+     ON CONFLICT (subscription_id, resource_group, name) DO UPDATE SET location = excluded.location, sku_name = excluded.sku_name,
+       sku_capacity = excluded.sku_capacity, publisher_email = excluded.publisher_email, publisher_name = excluded.publisher_name,
+       provisioning_state = excluded.provisioning_state, ready_at = excluded.ready_at, tags = excluded.tags, ca_certificates = excluded.ca_certificates`,
+  ).run(row);
+}
+
+/** Deletes the service with its certificates and their references, in one transaction. */
+export function deleteService(db: Db, key: ServiceKey): void {
+  db.transaction(() => {
+    for (const table of ['apim_certificate_references', 'apim_certificates', 'apim_tenant_access']) {
+      statement(db, `DELETE FROM ${table} WHERE subscription_id = ? AND resource_group = ? AND service_name = ?`).run(
+        key.subscriptionId,
+        key.resourceGroup,
+        key.serviceName,
+      );
+    }
+    statement(db, 'DELETE FROM apim_services WHERE subscription_id = ? AND resource_group = ? AND name = ?').run(
+      key.subscriptionId,
+      key.resourceGroup,
+      key.serviceName,
+    );
+  })();
+}
+
+/** Service names are global in Azure (they are host names): whether any service anywhere has this one, other than `except`. */
+export function serviceNameTaken(db: Db, name: string, except?: ServiceKey): boolean {
+  const rows = statement(db, 'SELECT subscription_id, resource_group FROM apim_services WHERE name = ? LIMIT 2').all(name) as Array<{
+    subscription_id: string;
+    resource_group: string;
+  }>;
+  return rows.some(
+    (row) => !except || row.subscription_id !== except.subscriptionId || row.resource_group.toLowerCase() !== except.resourceGroup.toLowerCase(),
+  );
+}
+
+/** For the demo seed: gives a service CA certificates if it has none yet (idempotent across restarts). */
+export function setServiceCaCertificates(db: Db, key: ServiceKey, certificates: unknown[]): void {
+  statement(db, "UPDATE apim_services SET ca_certificates = ? WHERE subscription_id = ? AND resource_group = ? AND name = ? AND ca_certificates = '[]'").run(
+    JSON.stringify(certificates),
+    key.subscriptionId,
+    key.resourceGroup,
+    key.serviceName,
+  );
 }

@@ -162,6 +162,23 @@ const migrations: string[] = [
     PRIMARY KEY (subscription_id, resource_group, service_name)
   );
   `,
+  `
+  -- Resources an empty emulator can create (ARM PUT/PATCH/DELETE): a service's long-running state, its tags and CA
+  -- certificates (the service's own \`certificates\` array, JSON), a group's tags, and the long-running operations.
+  ALTER TABLE resource_groups ADD COLUMN tags TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE apim_services ADD COLUMN provisioning_state TEXT NOT NULL DEFAULT 'Succeeded';
+  ALTER TABLE apim_services ADD COLUMN ready_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE apim_services ADD COLUMN tags TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE apim_services ADD COLUMN ca_certificates TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE apim_services ADD COLUMN created_at TEXT NOT NULL DEFAULT '';
+  CREATE TABLE arm_operations (
+    id TEXT PRIMARY KEY,
+    subscription_id TEXT NOT NULL,
+    resource_id TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    completes_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

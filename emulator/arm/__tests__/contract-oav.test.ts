@@ -13,10 +13,8 @@ import { OpensslWorkshop } from './openssl-fixtures.ts';
  */
 const oav = process.env.CERTPORTAL_OAV;
 // The public spec files sit beside the repository, in ../shared/specs.
-const spec = join(
-  import.meta.dirname,
-  '../../../../shared/specs/specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01/apimcertificates.json',
-);
+const specs = join(import.meta.dirname, '../../../../shared/specs/specification/apimanagement/resource-manager/Microsoft.ApiManagement/stable/2024-05-01');
+const spec = join(specs, 'apimcertificates.json');
 const { subscriptionId, resourceGroup, service, userIdentityClientId } = APIM_DEMO.production;
 const certificates = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${service}/certificates`;
 const api = 'api-version=2024-05-01';
@@ -24,21 +22,23 @@ const api = 'api-version=2024-05-01';
 let emulator: TestEmulator;
 let openssl: OpensslWorkshop;
 const traffic = mkdtempSync(join(tmpdir(), 'certportal-oav-'));
+const serviceTraffic = mkdtempSync(join(tmpdir(), 'certportal-oav-services-'));
 
 beforeAll(async () => {
   if (!oav) return;
-  emulator = await startTestEmulator({ seedDemo: true });
+  emulator = await startTestEmulator({ seedDemo: true, provisioningDelayMs: 100 });
   openssl = new OpensslWorkshop();
 });
 afterAll(async () => {
   rmSync(traffic, { recursive: true, force: true });
+  rmSync(serviceTraffic, { recursive: true, force: true });
   if (!oav) return;
   await emulator.close();
   openssl.dispose();
 });
 
 let count = 0;
-async function record(path: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+async function record(path: string, method = 'GET', body?: unknown, headers: Record<string, string> = {}, dir = traffic): Promise<Response> {
   const requestHeaders = { ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers };
   const response = await emulator.arm(path, { method, headers: requestHeaders, body: body ? JSON.stringify(body) : undefined });
   const text = await response.clone().text();
@@ -48,7 +48,7 @@ async function record(path: string, method = 'GET', body?: unknown, headers: Rec
     liveRequest: { url: `https://management.azure.com${path}`, method, headers: { Authorization: 'Bearer redacted', ...requestHeaders }, body: body ?? null },
     liveResponse: { statusCode: String(response.status), headers: responseHeaders, body: text ? (JSON.parse(text) as unknown) : null },
   };
-  writeFileSync(join(traffic, `${String(++count).padStart(3, '0')}.json`), JSON.stringify(payload));
+  writeFileSync(join(dir, `${String(++count).padStart(3, '0')}.json`), JSON.stringify(payload));
   return response;
 }
 
@@ -75,14 +75,51 @@ describe.skipIf(!oav)('the contract as oav reads it', () => {
     await record(`${certificates}/oav-upload?${api}`, 'PUT', { properties: {} });
     await record(`${certificates}?${api}&$filter=name%20eq`);
 
-    const result = await new Promise<{ code: number; output: string }>((resolve) => {
-      execFile(oav!, ['validate-traffic', traffic, spec, '--report', ''], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
-      );
+    await expectValid(traffic, spec);
+  });
+
+  it('the service operations (create, update, get, list, delete; long-running) validate against apimdeployment.json', async () => {
+    const group = `/subscriptions/${subscriptionId}/resourceGroups/rg-oav`;
+    await emulator.arm(`${group}?api-version=2021-04-01`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ location: 'westeurope' }),
     });
-    const errors = result.output.split('\n').filter((line) => line.includes('"errors":[{'));
-    expect(errors, errors.join('\n')).toEqual([]);
-    expect(result.output).toContain('No errors were found.');
-    expect(result.code).toBe(0);
+    const key = openssl.key('oav-ca', 'rsa');
+    const encodedCertificate = openssl
+      .read(openssl.certificate('oav-ca', key, '/CN=oav root', 30))
+      .toString('utf8')
+      .replace(/-----[^-]+-----|\s/g, '');
+    const serviceUrl = `${group}/providers/Microsoft.ApiManagement/service/oav-apim?${api}`;
+    const body = {
+      location: 'westeurope',
+      sku: { name: 'Developer', capacity: 1 },
+      properties: { publisherEmail: 'a@contoso.example', publisherName: 'Contoso', certificates: [{ encodedCertificate, storeName: 'Root' }] },
+    };
+    const put = (b: unknown) => record(serviceUrl, 'PUT', b, {}, serviceTraffic);
+    await put(body);
+    await new Promise((done) => setTimeout(done, 150));
+    await put(body);
+    await record(serviceUrl, 'PATCH', { properties: { publisherName: 'Contoso API' } }, {}, serviceTraffic);
+    await record(serviceUrl, 'GET', undefined, {}, serviceTraffic);
+    await record(`${group}/providers/Microsoft.ApiManagement/service?${api}`, 'GET', undefined, {}, serviceTraffic);
+    await record(`/subscriptions/${subscriptionId}/providers/Microsoft.ApiManagement/service?${api}`, 'GET', undefined, {}, serviceTraffic);
+    await put({ location: 'westeurope', sku: { name: 'Developer', capacity: 1 }, properties: { publisherName: 'no email' } });
+    await record(serviceUrl, 'DELETE', undefined, {}, serviceTraffic);
+    await record(serviceUrl, 'DELETE', undefined, {}, serviceTraffic);
+    await record(serviceUrl, 'GET', undefined, {}, serviceTraffic);
+    await expectValid(serviceTraffic, join(specs, 'apimdeployment.json'));
   });
 });
+
+async function expectValid(dir: string, specFile: string): Promise<void> {
+  const result = await new Promise<{ code: number; output: string }>((resolve) => {
+    execFile(oav!, ['validate-traffic', dir, specFile, '--report', ''], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr }),
+    );
+  });
+  const errors = result.output.split('\n').filter((line) => line.includes('"errors":[{'));
+  expect(errors, errors.join('\n')).toEqual([]);
+  expect(result.output).toContain('No errors were found.');
+  expect(result.code).toBe(0);
+}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { userIdentityClientIds, type ServiceRow } from '../../store/apim-service-store.ts';
+import { parseStoredCaCertificates, toCertificateConfiguration } from './ca-certificates.ts';
 
-function serviceId(row: Pick<ServiceRow, 'subscription_id' | 'resource_group' | 'name'>): string {
+export function serviceId(row: Pick<ServiceRow, 'subscription_id' | 'resource_group' | 'name'>): string {
   return `/subscriptions/${row.subscription_id}/resourceGroups/${row.resource_group}/providers/Microsoft.ApiManagement/service/${row.name}`;
 }
 
@@ -11,8 +12,13 @@ function systemPrincipalId(row: ServiceRow): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Until `ready_at`, the state the last write started (Creating, Updating); then Succeeded. */
+function provisioningState(row: ServiceRow, now: number): string {
+  return row.ready_at && now < row.ready_at ? (row.provisioning_state ?? 'Succeeded') : 'Succeeded';
+}
+
 /** `origin`: the emulator's, under which each service's direct management API is served (apim-direct/). */
-export function toServiceContract(row: ServiceRow, tenantId: string, origin: string) {
+export function toServiceContract(row: ServiceRow, tenantId: string, origin: string, now = Date.now()) {
   const userIds = userIdentityClientIds(row);
   const userAssignedIdentities = Object.fromEntries(
     userIds.map((clientId, index) => [
@@ -25,6 +31,7 @@ export function toServiceContract(row: ServiceRow, tenantId: string, origin: str
     name: row.name,
     type: 'Microsoft.ApiManagement/service',
     location: row.location,
+    tags: JSON.parse(row.tags ?? '{}') as Record<string, string>,
     sku: { name: row.sku_name, capacity: row.sku_capacity },
     identity: {
       type: userIds.length ? 'SystemAssigned, UserAssigned' : 'SystemAssigned',
@@ -35,7 +42,10 @@ export function toServiceContract(row: ServiceRow, tenantId: string, origin: str
     properties: {
       publisherEmail: row.publisher_email,
       publisherName: row.publisher_name,
-      provisioningState: 'Succeeded',
+      provisioningState: provisioningState(row, now),
+      targetProvisioningState: '',
+      ...(row.created_at ? { createdAtUtc: row.created_at } : {}),
+      certificates: parseStoredCaCertificates(row.ca_certificates).map(toCertificateConfiguration),
       gatewayUrl: `https://${row.name.toLowerCase()}.azure-api.net`,
       managementApiUrl: `${origin}/apim-direct/${encodeURIComponent(row.name)}`,
       portalUrl: `https://${row.name.toLowerCase()}.portal.azure-api.net`,

@@ -10,6 +10,7 @@ export function toResourceGroupContract(row: ResourceGroupRow) {
     name: row.name,
     type: 'Microsoft.Resources/resourceGroups',
     location: row.location,
+    tags: JSON.parse(row.tags ?? '{}') as Record<string, string>,
     properties: { provisioningState: 'Succeeded' },
   };
 }
