@@ -14,5 +14,7 @@ export const queryKeys = {
   apimService: (s: ApimServiceRef) => [...apimService(s), 'service'] as const,
   apimCertificates: (s: ApimServiceRef) => [...apimService(s), 'certificates'] as const,
   apimCertificate: (s: ApimServiceRef, id: string) => [...apimService(s), 'certificate', id] as const,
+  /** Home's inventory: every certificate across subscriptions and services. */
+  inventory: () => ['inventory'] as const,
   managementCertificates: (subscriptionId: string) => ['asm', lower(subscriptionId), 'certificates'] as const,
 };
