@@ -87,18 +87,20 @@ export function HomeBlade() {
         </MessageBar>
       )}
       {data && data.failures.length > 0 && (
-        <MessageBar intent="warning" layout="multiline" role="region" aria-label="Sources that failed">
-          <MessageBarBody>
-            <MessageBarTitle>Some sources could not be read; the rest is shown</MessageBarTitle>
-            <ul className={styles.failures}>
-              {data.failures.map((f) => (
-                <li key={f.source}>
-                  {f.source}: {f.reason}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <section aria-label="Sources that failed">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Some sources could not be read; the rest is shown</MessageBarTitle>
+              <ul className={styles.failures}>
+                {data.failures.map((f) => (
+                  <li key={f.source}>
+                    {f.source}: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        </section>
       )}
       <ExpiryAlerts alerts={alerts} />
       {all.length > 0 && <ExpiryOverview counts={counts} buckets={buckets} />}

@@ -16,10 +16,7 @@ export function AlertSettingsPane({ open, onClose }: { open: boolean; onClose: (
   return (
     <OverlayDrawer position="end" open={open} onOpenChange={(_, data) => !data.open && onClose()} aria-labelledby="alert-settings-title">
       <DrawerHeader>
-        <DrawerHeaderTitle
-          id="alert-settings-title"
-          action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss24Regular />} onClick={onClose} />}
-        >
+        <DrawerHeaderTitle id="alert-settings-title" action={<Button appearance="subtle" aria-label="Close" icon={<Dismiss24Regular />} onClick={onClose} />}>
           Alert settings
         </DrawerHeaderTitle>
       </DrawerHeader>

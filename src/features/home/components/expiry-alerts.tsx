@@ -9,17 +9,19 @@ export function ExpiryAlerts({ alerts }: { alerts: ExpiryAlert[] }) {
   const styles = useStyles();
   if (alerts.length === 0) return null;
   return (
-    <MessageBar intent="warning" layout="multiline" role="region" aria-label="Expiry alerts">
-      <MessageBarBody>
-        <MessageBarTitle>Since your last visit</MessageBarTitle>
-        <ul className={styles.list}>
-          {alerts.map(({ row, threshold }) => (
-            <li key={row.key}>
-              <Link to={row.link}>{row.name}</Link> {thresholdWords(threshold)} ({row.serviceName || row.subscriptionName})
-            </li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
+    <section aria-label="Expiry alerts">
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Since your last visit</MessageBarTitle>
+          <ul className={styles.list}>
+            {alerts.map(({ row, threshold }) => (
+              <li key={row.key}>
+                <Link to={row.link}>{row.name}</Link> {thresholdWords(threshold)} ({row.serviceName || row.subscriptionName})
+              </li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    </section>
   );
 }

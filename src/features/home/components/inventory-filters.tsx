@@ -69,7 +69,12 @@ export function InventoryFilters({
         choices={statusChoices}
         onChange={(status) => onChange({ ...filter, status: status as InventoryFilter['status'] })}
       />
-      <Choose label="Subscription" value={filter.subscriptionId} choices={subscriptions} onChange={(subscriptionId) => onChange({ ...filter, subscriptionId })} />
+      <Choose
+        label="Subscription"
+        value={filter.subscriptionId}
+        choices={subscriptions}
+        onChange={(subscriptionId) => onChange({ ...filter, subscriptionId })}
+      />
       <Choose label="Service" value={filter.serviceName} choices={services} onChange={(serviceName) => onChange({ ...filter, serviceName })} />
     </div>
   );

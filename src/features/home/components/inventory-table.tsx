@@ -12,13 +12,21 @@ const COLUMNS = '190px minmax(160px, 1fr) minmax(180px, 1fr) 110px 70px 160px 17
 const useStyles = makeStyles({
   scroll: {
     overflow: 'auto',
+    // A flex item that scrolls would otherwise shrink to nothing inside the blade's column.
+    flexShrink: 0,
     height: 'max(320px, calc(100vh - 420px))',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     fontSize: tokens.fontSizeBase300,
   },
   head: { position: 'sticky', top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, minWidth: 'fit-content' },
-  row: { display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, minWidth: 'fit-content' },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: COLUMNS,
+    alignItems: 'center',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 'fit-content',
+  },
   bodyRow: { position: 'absolute', top: 0, left: 0, width: '100%' },
   header: { padding: '8px', fontWeight: tokens.fontWeightSemibold },
   cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -62,8 +70,7 @@ export function InventoryTable({ rows, sort, onSort }: { rows: ShownRow[]; sort:
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
-  const toggle = (column: SortColumn) =>
-    onSort({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
+  const toggle = (column: SortColumn) => onSort({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
   return (
     <div ref={scrollRef} className={styles.scroll} tabIndex={0} role="region" aria-label="Certificate inventory, scrollable">
       <div role="table" aria-label="Certificate inventory" aria-rowcount={rows.length + 1}>

@@ -37,4 +37,9 @@ export function toCsv(rows: ShownRow[], origin: string): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export const toJson = (rows: ShownRow[], origin: string): string => JSON.stringify(rows.map((row) => record(row, origin)), null, 2);
+export const toJson = (rows: ShownRow[], origin: string): string =>
+  JSON.stringify(
+    rows.map((row) => record(row, origin)),
+    null,
+    2,
+  );

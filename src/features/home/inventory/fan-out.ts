@@ -5,10 +5,7 @@ export interface SourceTask<R> {
 }
 
 export type FanOutEvent<R> =
-  | { type: 'found'; count: number }
-  | { type: 'rows'; rows: R[] }
-  | { type: 'failed'; source: string; error: unknown }
-  | { type: 'done' };
+  { type: 'found'; count: number } | { type: 'rows'; rows: R[] } | { type: 'failed'; source: string; error: unknown } | { type: 'done' };
 
 /**
  * Runs the tasks, and those they find, at most `concurrency` at a time, and yields what happens as it
