@@ -5,7 +5,7 @@ import type { AsmClient } from '../../../lib/asm-client';
 import { queryKeys } from '../../../lib/azure/query-keys';
 import { getSubscriptions } from '../../../lib/azure/subscriptions';
 import { useServices } from '../../../lib/services-context';
-import { fanOut, type FanOutEvent, type SourceTask } from '../inventory/fan-out';
+import { batched, fanOut, type FanOutEvent, type SourceTask } from '../inventory/fan-out';
 import type { InventoryRow, SourceFailure } from '../inventory/inventory-row';
 import { caCertificateRows, listApimCertificateRows, listInventoryServices, listManagementCertificateRows } from './inventory-sources';
 
@@ -54,6 +54,11 @@ export function inventoryTasks(arm: ArmClient, asm: AsmClient): SourceTask<Inven
   ];
 }
 
+/** How often rows arriving in a burst are handed to the page. */
+const RENDER_EVERY_MS = 150;
+
+export const reduceInventoryEvents = (inventory: Inventory, events: FanOutEvent<InventoryRow>[]): Inventory => events.reduce(reduceInventory, inventory);
+
 export function reduceInventory(inventory: Inventory, event: FanOutEvent<InventoryRow>): Inventory {
   switch (event.type) {
     case 'found':
@@ -71,9 +76,9 @@ export const inventoryQuery = (arm: ArmClient, asm: AsmClient) =>
   queryOptions({
     queryKey: queryKeys.inventory(),
     // Rows show as each source answers; Refresh starts over rather than mixing two readings.
-    queryFn: streamedQuery<FanOutEvent<InventoryRow>, Inventory, readonly ['inventory']>({
-      streamFn: ({ signal }) => fanOut(inventoryTasks(arm, asm), INVENTORY_CONCURRENCY, signal),
-      reducer: reduceInventory,
+    queryFn: streamedQuery<FanOutEvent<InventoryRow>[], Inventory, readonly ['inventory']>({
+      streamFn: ({ signal }) => batched(fanOut(inventoryTasks(arm, asm), INVENTORY_CONCURRENCY, signal), RENDER_EVERY_MS),
+      reducer: reduceInventoryEvents,
       initialValue: emptyInventory,
       refetchMode: 'reset',
     }),

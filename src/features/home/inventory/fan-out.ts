@@ -24,7 +24,8 @@ export async function* fanOut<R>(initial: SourceTask<R>[], concurrency: number, 
       id,
       task.run().then(
         ({ rows, more = [] }) => {
-          queue.push(...more);
+          // Depth first: a service's certificates before the next subscription's lists, so rows come early.
+          queue.unshift(...more);
           const events: FanOutEvent<R>[] = [];
           if (more.length > 0) events.push({ type: 'found', count: more.length });
           if (rows.length > 0) events.push({ type: 'rows', rows });
@@ -42,4 +43,22 @@ export async function* fanOut<R>(initial: SourceTask<R>[], concurrency: number, 
     running.delete(id);
     yield* events;
   }
+}
+
+/**
+ * Groups events that arrive within `ms` of the last hand-over: every hand-over re-renders 20,000 rows, so
+ * 300 sources answering in a burst become a few renders instead of 300. The first event goes at once.
+ */
+export async function* batched<E>(source: AsyncIterable<E>, ms: number, clock: () => number = Date.now): AsyncGenerator<E[]> {
+  let pending: E[] = [];
+  let last = -Infinity;
+  for await (const event of source) {
+    pending.push(event);
+    if (clock() - last >= ms) {
+      yield pending;
+      pending = [];
+      last = clock();
+    }
+  }
+  if (pending.length > 0) yield pending;
 }
