@@ -20,6 +20,7 @@ import {
 import { benchEmulator, type EmulatorBench } from './emulator-bench.ts';
 import { benchWorkloads, type WorkloadBench } from './emulator-workload-bench.ts';
 import { seedBenchCertificates } from './seed.ts';
+import { benchInventory, INVENTORY_BENCH, seedInventoryBench } from './inventory-bench.ts';
 import { benchToolkit, type ToolkitBenchRow } from './toolkit.ts';
 
 /**
@@ -291,6 +292,54 @@ async function main(): Promise<void> {
     await emulator?.stop();
     rmSync(location, { recursive: true, force: true });
   }
+
+  await section('Inventory', async () => {
+    // Its own emulator: 50 subscriptions, 200 services, 20,000 certificates next to the demo data.
+    ensureBuild();
+    const inventoryLocation = mkdtempSync(join(tmpdir(), 'certportal-bench-inventory-'));
+    const seeded = await startChildEmulator({ location: inventoryLocation, demo: true });
+    await seeded.stop();
+    seedInventoryBench(inventoryLocation);
+    const server = await startChildEmulator({ location: inventoryLocation, app: true });
+    const browser = await launch();
+    try {
+      const result = await benchInventory(browser, server.url);
+      details.inventory = { ...result, seeded: INVENTORY_BENCH };
+      const figure = (name: string) => `${name} (${result.rows} rows, ${result.sources} sources)`;
+      rows.push({
+        section: 'Inventory',
+        figure: figure('time to first rows'),
+        value: `${Math.round(result.firstRowsMs)} ms`,
+        target: '≤ 1 s',
+        met: yesNo(result.firstRowsMs <= 1000),
+      });
+      rows.push({
+        section: 'Inventory',
+        figure: figure('time to the complete inventory'),
+        value: `${Math.round(result.completeMs)} ms`,
+        target: '≤ 5 s',
+        met: yesNo(result.completeMs <= 5000),
+      });
+      rows.push({
+        section: 'Inventory',
+        figure: 'filter over the whole inventory, keystroke → frame',
+        value: `${result.filterMs} ms`,
+        target: '≤ 100 ms',
+        met: yesNo(result.filterMs <= 100),
+      });
+      rows.push({
+        section: 'Inventory',
+        figure: 'sort over the whole inventory, click → frame',
+        value: `${result.sortMs} ms`,
+        target: '≤ 100 ms',
+        met: yesNo(result.sortMs <= 100),
+      });
+    } finally {
+      await browser.close();
+      await server.stop();
+      rmSync(inventoryLocation, { recursive: true, force: true });
+    }
+  });
 
   printTable();
   if (notes.length) console.log(`\n${notes.join('\n')}`);

@@ -1,61 +1,126 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { KeyMultipleRegular, CloudRegular } from '@fluentui/react-icons';
-import { Link } from 'react-router';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, Toolbar } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, SettingsRegular } from '@fluentui/react-icons';
 import { Blade } from '../../components/blade';
+import { downloadBytes } from '../../lib/download';
+import { useInventory } from './api/inventory-query';
+import { useExpiryAlerts } from './alerts/use-expiry-alerts';
+import { AlertSettingsPane } from './components/alert-settings-pane';
+import { ExpiryAlerts } from './components/expiry-alerts';
+import { ExpiryOverview } from './components/expiry-overview';
+import { InventoryFilters } from './components/inventory-filters';
+import { InventoryTable } from './components/inventory-table';
+import { expiryBuckets } from './inventory/expiry-buckets';
+import { toCsv, toJson } from './inventory/export-rows';
+import { filterRows, noFilter, sortRows, statusCounts, withDaysLeft, type InventoryFilter, type InventorySort } from './inventory/inventory-view';
 
 const useStyles = makeStyles({
-  cards: { display: 'flex', gap: '16px', flexWrap: 'wrap', listStyle: 'none', margin: 0, padding: 0 },
-  card: {
-    width: '320px',
-    display: 'flex',
-    gap: '12px',
-    alignItems: 'flex-start',
-    padding: '16px',
-    borderRadius: '4px',
-    boxShadow: tokens.shadow4,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    textDecoration: 'none',
-    ':hover': { boxShadow: tokens.shadow8 },
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  icon: { fontSize: '28px', color: tokens.colorBrandForeground1 },
-  text: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  progress: { display: 'flex', flexDirection: 'column', gap: '4px', maxWidth: '480px' },
+  failures: { margin: '4px 0 0', paddingLeft: '20px' },
+  toolbar: { flexWrap: 'wrap', paddingLeft: 0 },
 });
 
-const destinations = [
-  // Names differ from the left menu's, so "Subscriptions" names one link on the page.
-  {
-    to: '/subscriptions',
-    title: 'Management certificates',
-    description: 'Classic Service Management: pick a subscription, then upload or delete',
-    Icon: KeyMultipleRegular,
-  },
-  {
-    to: '/apim',
-    title: 'API Management certificates',
-    description: 'Certificates of your API Management instances, custom or from Key Vault',
-    Icon: CloudRegular,
-  },
-];
+const encoder = new TextEncoder();
+const stamp = (now: Date) => now.toISOString().slice(0, 10);
 
+/** Home: every certificate the signed-in admin can read, across subscriptions and services, by expiry. */
 export function HomeBlade() {
   const styles = useStyles();
+  const inventory = useInventory();
+  const data = inventory.data;
+  const complete = inventory.isSuccess && !inventory.isFetching;
+  // "Now" is read once per reading of the inventory, so days left do not shift while a person reads.
+  const updatedAt = inventory.dataUpdatedAt;
+  const now = useMemo(() => new Date(updatedAt || Date.now()), [updatedAt]);
+  const [filter, setFilter] = useState<InventoryFilter>(noFilter);
+  const [sort, setSort] = useState<InventorySort>({ column: 'expiry', direction: 'ascending' });
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const deferredFilter = useDeferredValue(filter);
+
+  const all = useMemo(() => withDaysLeft(data?.rows ?? [], now), [data, now]);
+  const shown = useMemo(() => sortRows(filterRows(all, deferredFilter), sort), [all, deferredFilter, sort]);
+  const counts = useMemo(() => statusCounts(all), [all]);
+  const buckets = useMemo(() => expiryBuckets(all, now), [all, now]);
+  const subscriptions = useMemo(() => choices(all.map((r) => [r.subscriptionId, r.subscriptionName])), [all]);
+  const services = useMemo(() => choices(all.filter((r) => r.serviceName).map((r) => [r.serviceName, r.serviceName])), [all]);
+  const alerts = useExpiryAlerts(data?.rows ?? [], complete, now);
+
+  const total = data?.sourcesTotal ?? 0;
+  const done = data?.sourcesDone ?? 0;
+  const exportAs = (format: 'csv' | 'json') => {
+    const text = format === 'csv' ? toCsv(shown, window.location.origin) : toJson(shown, window.location.origin);
+    downloadBytes(encoder.encode(text), `certificates-${stamp(now)}.${format}`, format === 'csv' ? 'text/csv' : 'application/json');
+  };
+
   return (
-    <Blade title="Home" subtitle="Azure certificates, managed from the browser">
-      <ul className={styles.cards}>
-        {destinations.map(({ to, title, description, Icon }) => (
-          <li key={to}>
-            <Link to={to} className={styles.card}>
-              <Icon className={styles.icon} aria-hidden />
-              <span className={styles.text}>
-                <Text weight="semibold">{title}</Text>
-                <Text size={200}>{description}</Text>
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+    <Blade title="Home" subtitle="Every certificate you can read, across subscriptions and services, by expiry">
+      <Toolbar aria-label="Inventory commands" className={styles.toolbar}>
+        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} disabled={inventory.isFetching} onClick={() => void inventory.refetch()}>
+          Refresh
+        </Button>
+        <Button appearance="subtle" icon={<ArrowDownloadRegular />} disabled={shown.length === 0} onClick={() => exportAs('csv')}>
+          Export CSV
+        </Button>
+        <Button appearance="subtle" icon={<ArrowDownloadRegular />} disabled={shown.length === 0} onClick={() => exportAs('json')}>
+          Export JSON
+        </Button>
+        <Button appearance="subtle" icon={<SettingsRegular />} ref={settingsButton} onClick={() => setSettingsOpen(true)}>
+          Alert settings
+        </Button>
+      </Toolbar>
+      <div className={styles.progress}>
+        <ProgressBar
+          aria-label="Sources read"
+          aria-valuetext={`${done} of ${total} sources`}
+          value={total === 0 ? undefined : done / total}
+          max={1}
+          thickness="large"
+        />
+        <Text size={200} aria-live="polite">
+          {inventory.isFetching ? `Reading… ${done} of ${total} sources` : `${done} of ${total} sources read`}
+        </Text>
+      </div>
+      {inventory.isError && (
+        <MessageBar intent="error">
+          <MessageBarBody>{String(inventory.error)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {data && data.failures.length > 0 && (
+        <section aria-label="Sources that failed">
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Some sources could not be read; the rest is shown</MessageBarTitle>
+              <ul className={styles.failures}>
+                {data.failures.map((f) => (
+                  <li key={f.source}>
+                    {f.source}: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            </MessageBarBody>
+          </MessageBar>
+        </section>
+      )}
+      <ExpiryAlerts alerts={alerts} />
+      {all.length > 0 && <ExpiryOverview counts={counts} buckets={buckets} />}
+      <InventoryFilters filter={filter} onChange={setFilter} subscriptions={subscriptions} services={services} />
+      <Text size={200} aria-live="polite">
+        {`${shown.length} of ${all.length} certificates shown`}
+      </Text>
+      <InventoryTable rows={shown} sort={sort} onSort={setSort} />
+      <AlertSettingsPane
+        key={String(settingsOpen)}
+        open={settingsOpen}
+        onClose={() => {
+          setSettingsOpen(false);
+          settingsButton.current?.focus();
+        }}
+      />
     </Blade>
   );
+}
+
+function choices(pairs: Array<[string, string]>) {
+  return [...new Map(pairs).entries()].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
 }

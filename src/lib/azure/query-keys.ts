@@ -16,5 +16,7 @@ export const queryKeys = {
   apimCertificate: (s: ApimServiceRef, id: string) => [...apimService(s), 'certificate', id] as const,
   /** Whether the direct management API is on (never its keys, which are not cached). */
   apimTenantAccess: (s: ApimServiceRef) => [...apimService(s), 'tenant-access'] as const,
+  /** Home's inventory: every certificate across subscriptions and services. */
+  inventory: () => ['inventory'] as const,
   managementCertificates: (subscriptionId: string) => ['asm', lower(subscriptionId), 'certificates'] as const,
 };
