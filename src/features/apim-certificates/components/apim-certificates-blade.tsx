@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { GridBlade } from '../../../components/grid-blade';
 import { useNotifications } from '../../../components/notifications';
 import { useCanWrite } from '../../../lib/permissions';
+import { thumbprintMatches } from '../../../lib/thumbprint';
 import { buildCertificateFilter } from '../api/certificate-filter';
 import type { CertificateContract, ServiceRef } from '../api/certificate-contract';
 import { useCertificates } from '../api/list-certificates';
@@ -38,7 +39,7 @@ function narrowLoaded(rows: CertificateContract[], search: string, expiresBefore
       (!needle ||
         c.name.toLowerCase().includes(needle) ||
         c.properties.subject.toLowerCase().includes(needle) ||
-        c.properties.thumbprint.toLowerCase().includes(needle)) &&
+        thumbprintMatches(c.properties.thumbprint, needle)) &&
       (!before || c.properties.expirationDate < before),
   );
 }

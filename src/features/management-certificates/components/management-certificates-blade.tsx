@@ -10,6 +10,7 @@ import { ExpiryBadge, expiryStatus } from '../../../components/certificate-statu
 import { useNotifications } from '../../../components/notifications';
 import { describeError } from '../../../lib/api-error';
 import { useCanWrite } from '../../../lib/permissions';
+import { thumbprintMatches } from '../../../lib/thumbprint';
 import {
   MANAGEMENT_CERTIFICATE_LIMIT,
   useDeleteManagementCertificates,
@@ -81,8 +82,10 @@ export function ManagementCertificatesBlade() {
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return data ?? [];
-    return (data ?? []).filter((c) =>
-      [c.thumbprint, c.summary?.subject ?? '', statusText[expiryStatus(c.summary?.notAfter).status]].some((v) => v.toLowerCase().includes(needle)),
+    return (data ?? []).filter(
+      (c) =>
+        thumbprintMatches(c.thumbprint, needle) ||
+        [c.summary?.subject ?? '', statusText[expiryStatus(c.summary?.notAfter).status]].some((v) => v.toLowerCase().includes(needle)),
     );
   }, [data, filter]);
   const selectedThumbprints = [...selected].map(String).filter((t) => data?.some((c) => c.thumbprint === t));
