@@ -6,6 +6,7 @@ import { GridBlade } from '../../../components/grid-blade';
 import { useNotifications } from '../../../components/notifications';
 import { useCanWrite } from '../../../lib/permissions';
 import { thumbprintMatches } from '../../../lib/thumbprint';
+import { formatCount } from '../../../lib/format-count';
 import { buildCertificateFilter } from '../api/certificate-filter';
 import type { CertificateContract, ServiceRef } from '../api/certificate-contract';
 import { useCertificates } from '../api/list-certificates';
@@ -128,9 +129,9 @@ export function ApimCertificatesBlade() {
         data && (
           <>
             {interim
-              ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}`
-              : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
-            {!interim && rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
+              ? `Searching… ${formatCount(rows.length)} loaded match${rows.length === 1 ? '' : 'es'}`
+              : `${filtered ? 'Found ' : ''}${formatCount(total)} certificate${total === 1 ? '' : 's'}`}
+            {!interim && rows.length < total ? ` (${formatCount(rows.length)} loaded; scroll for more)` : ''}
           </>
         )
       }
