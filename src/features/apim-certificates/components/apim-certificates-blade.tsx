@@ -14,6 +14,7 @@ import { useRefreshCertificateSecret } from '../api/refresh-certificate-secret';
 import { CertificateDetailsPane } from './certificate-details-pane';
 import { CertificateEditorPane } from './certificate-editor-pane';
 import { CertificatesGrid } from './certificates-grid';
+import { useLoadAllPages } from './use-load-all-pages';
 import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { explainCertificateError } from './explain-certificate-error';
 
@@ -74,6 +75,7 @@ export function ApimCertificatesBlade() {
   const rows = useMemo(() => (interim ? narrowLoaded(loaded, search, expiresBefore) : loaded), [interim, loaded, search, expiresBefore]);
   const total = interim ? rows.length : (data?.pages[0]?.count ?? rows.length);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const loadAll = useLoadAllPages(!interim && hasNextPage, fetchNextPage);
   const filtered = Boolean(filter);
 
   async function refreshSecret(id: string) {
@@ -156,6 +158,7 @@ export function ApimCertificatesBlade() {
           hasNextPage={!interim && hasNextPage}
           isFetchingNextPage={isFetchingNextPage}
           fetchNextPage={loadMore}
+          loadAll={loadAll}
           actions={actions}
         />
       )}
