@@ -15,12 +15,12 @@ test('sorting loads every page first, with progress, then the soonest expiry of 
   test.setTimeout(120_000);
   const token = await armToken(request);
   const make = quickPfxMaker(makeCertificate('e2e-sort-key').keyPath, (n) => `sort-${n}.example`);
-  // 110 certificates: the last by name (on page 2) expires soonest.
-  for (let i = 0; i < 110; i++) {
+  // 210 certificates, three pages: the last by name (on page 3) expires soonest.
+  for (let i = 0; i < 210; i++) {
     const n = String(i).padStart(3, '0');
     const response = await request.put(`${api}/sort-${n}?api-version=2024-05-01`, {
       headers: { Authorization: `Bearer ${token}` },
-      data: { properties: { data: make(n, 300 - i), password: 'quick' } },
+      data: { properties: { data: make(n, 400 - i), password: 'quick' } },
     });
     expect([201, 409]).toContain(response.status());
   }
@@ -62,7 +62,7 @@ test('a sort waiting for pages shows its progress and can be cancelled', async (
     .getByRole('button')
     .click();
   await expect(page.getByText('Loading all certificates to sort by Subject')).toBeVisible();
-  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: /Loading all certificates/ })).toBeVisible();
   await page.getByRole('button', { name: 'Cancel sort' }).click();
   await expect(page.getByText(/^Sorted the \d[\d,]* loaded of \d[\d,]* certificates only/)).toBeVisible();
 });

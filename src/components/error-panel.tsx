@@ -31,7 +31,7 @@ export function ErrorPanel({
         {noAccess ? (
           <details className={styles.details}>
             <summary>Details from the service</summary>
-            {describeError(error)}
+            <div>{describeError(error)}</div>
             {requestId && <div>Request id: {requestId}</div>}
           </details>
         ) : (

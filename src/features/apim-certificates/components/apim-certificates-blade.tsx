@@ -19,7 +19,8 @@ import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { explainCertificateError } from './explain-certificate-error';
 
 const useStyles = makeStyles({
-  search: { width: '340px', maxWidth: '100%' },
+  // Never wider than the screen less the blade's padding: at 320 px a 340 px box ran past the edge.
+  search: { width: 'min(340px, calc(100vw - 48px))' },
 });
 
 function useDebounced<T>(value: T, ms: number): T {
