@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type BaseSyntheticEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   Button,
@@ -68,9 +68,12 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
   const form = useForm<EditorForm>({ defaultValues: { ...EMPTY, id: replacing ?? '' }, mode: 'onTouched' });
   const { register, handleSubmit, watch, setValue, formState, reset } = form;
   const firstField = useDialogFocus<HTMLInputElement>(() => (replacing ? rowMenuButton(replacing) : null));
+  const saving = useRef(false);
   const idField = register('id', {
     validate: async (value) => {
       if (replacing) return true;
+      // Focus starts here: leaving it empty to choose the source first is no mistake until Save is pressed.
+      if (!value && !saving.current) return true;
       const problem = certificateIdProblem(value);
       if (problem) return problem;
       try {
@@ -144,7 +147,7 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
     }
   }
 
-  const submit = handleSubmit(async (values) => {
+  const validateAndSave = handleSubmit(async (values) => {
     setBusy(true);
     try {
       await put(values, replacing ? base?.etag : undefined);
@@ -152,6 +155,14 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
       setBusy(false);
     }
   });
+  const submit = async (event?: BaseSyntheticEvent) => {
+    saving.current = true;
+    try {
+      await validateAndSave(event);
+    } finally {
+      saving.current = false;
+    }
+  };
 
   async function overwrite() {
     if (!conflict?.current) return;
