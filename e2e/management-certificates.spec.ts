@@ -47,29 +47,55 @@ test('upload an openssl .cer: the preview shows its SHA-1, the grid shows it, de
   await expect(page.getByRole('row', { name: new RegExp(cert.sha1) })).toHaveCount(0);
 });
 
-test('the subscription at 24 takes one more; the 26th names the limit and the dialog keeps the file', async ({ page }) => {
+test('the subscription at 24 takes one more; at 25 Upload is disabled with the reason, and the dialog counts the subscription it targets', async ({ page }) => {
   const first = makeCertificate('e2e-25th');
   const second = makeCertificate('e2e-26th');
   await signIn(page, 'alice');
   await openBlade(page, 'Contoso Development');
   await expect(page.getByText('24 of 25 management certificates')).toBeVisible();
   await page.getByRole('button', { name: 'Upload' }).click();
-  let dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
+  const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
   await fileInput(page).setInputFiles(first.cerPath);
   await expect(dialog.getByRole('region', { name: 'Certificate preview' })).toContainText(first.sha1);
   await dialog.getByRole('button', { name: 'Upload' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText('25 of 25 management certificates')).toBeVisible();
+  await expect(page.getByText('25 of 25 management certificates', { exact: true })).toBeVisible();
 
+  // Known before sending: the toolbar's Upload is disabled, and says why.
+  const upload = page.getByRole('button', { name: 'Upload' });
+  await expect(upload).toBeDisabled();
+  await expect(upload).toHaveAccessibleDescription(/Contoso Development holds 25 of 25 management certificates/);
+
+  // Finding: from Production's blade (5), uploading to Development (25) through the selector said "It holds 5 now".
+  await page.goto(`/subscriptions/${PRODUCTION}/management-certificates`);
+  await expect(page.getByText('5 of 25 management certificates', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Upload' }).click();
-  dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
+  await dialog.getByRole('combobox', { name: 'Subscription' }).click();
+  await page.getByRole('option', { name: 'Contoso Development' }).click();
+  await expect(dialog.getByText('Contoso Development holds 25 of 25 management certificates')).toBeVisible();
   await fileInput(page).setInputFiles(second.cerPath);
-  await dialog.getByRole('button', { name: 'Upload' }).click();
-  await expect(dialog.getByText('Limit of 25 reached')).toBeVisible();
-  await expect(dialog).toContainText('at most 25 management certificates');
-  await expect(dialog).toContainText('It holds 25 now');
-  await expect(dialog.getByText('Selected: e2e-26th.cer')).toBeVisible();
   await expect(dialog.getByRole('region', { name: 'Certificate preview' })).toContainText(second.sha1);
+  await expect(dialog.getByRole('button', { name: 'Upload' })).toBeDisabled();
+});
+
+test('a certificate already in the list is flagged in the preview, before anything is sent', async ({ page }) => {
+  const cert = makeCertificate('e2e-duplicate');
+  await signIn(page, 'alice');
+  await openBlade(page, 'Contoso Production');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
+  await fileInput(page).setInputFiles(cert.cerPath);
+  await dialog.getByRole('button', { name: 'Upload' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: new RegExp(cert.sha1) })).toBeVisible();
+
+  const posts: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().includes('/certificates') && posts.push(r.url()));
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await fileInput(page).setInputFiles(cert.cerPath);
+  await expect(dialog.getByText('This certificate is already uploaded to Contoso Production')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Upload' })).toBeDisabled();
+  expect(posts).toEqual([]);
 });
 
 test('a dropped .pfx is explained and its public part can be taken out; a corrupt file gets a readable error', async ({ page }) => {
@@ -210,9 +236,9 @@ test('a network failure offers Retry and keeps the file; a duplicate says it is 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(cert.sha1) })).toBeVisible();
 
+  // The duplicate is known from the list before anything is sent (the server's 409 stays the last word).
   await page.getByRole('button', { name: 'Upload' }).click();
   await fileInput(page).setInputFiles(cert.cerPath);
-  await dialog.getByRole('button', { name: 'Upload' }).click();
-  await expect(dialog.getByText('Already uploaded')).toBeVisible();
-  await expect(dialog).toContainText('already uploaded to this subscription');
+  await expect(dialog.getByText('This certificate is already uploaded to Contoso Production')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Upload' })).toBeDisabled();
 });

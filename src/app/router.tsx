@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { PortalShell } from './shell/portal-shell';
 import { LazyRouteError } from './shell/lazy-route-error';
 import type { CrumbHandle } from './shell/breadcrumbs';
+import { SubscriptionName } from '../components/subscription-name';
 
 const crumb = (label: CrumbHandle['crumb']): CrumbHandle => ({ crumb: label });
 
@@ -34,7 +35,7 @@ export function createRouter() {
                 },
                 {
                   path: ':subscriptionId',
-                  handle: crumb((p) => p.subscriptionId ?? ''),
+                  handle: crumb((p) => <SubscriptionName id={p.subscriptionId} />),
                   lazy: async () => ({ Component: (await import('../features/subscriptions/components/subscription-blade')).SubscriptionBlade }),
                   children: [
                     {

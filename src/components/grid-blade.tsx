@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   // Labelled fields (a search, a date) line up on their inputs, not on their labels.
   fieldsBar: { gap: '16px', alignItems: 'end' },
   empty: { padding: '32px 0' },
+  // At 320 px the commands wrap instead of running off the page.
+  toolbar: { flexWrap: 'wrap' },
 });
 
 export interface GridBladeProps {
@@ -53,7 +55,7 @@ export function GridBlade(props: GridBladeProps) {
           <MessageBarBody>{readOnlyNotice}</MessageBarBody>
         </MessageBar>
       )}
-      <Toolbar aria-label="Commands">
+      <Toolbar aria-label="Commands" className={styles.toolbar}>
         {createCommands}
         <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={onRefresh}>
           Refresh

@@ -1,8 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { NavLink, Outlet } from 'react-router';
+import { CollapsibleNav } from './collapsible-nav';
 
 const useStyles = makeStyles({
-  layout: { display: 'flex', flex: 1, minHeight: 0 },
+  layout: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 1023.98px)': { flexDirection: 'column' } },
   menu: { width: '200px', flexShrink: 0, borderRight: `1px solid ${tokens.colorNeutralStroke2}`, padding: '16px 0' },
   heading: { padding: '0 16px 8px', fontWeight: tokens.fontWeightSemibold, margin: 0, fontSize: tokens.fontSizeBase300, wordBreak: 'break-all' },
   link: {
@@ -31,14 +32,14 @@ export function ResourceMenuLayout({
   const cls = ({ isActive }: { isActive: boolean }) => (isActive ? `${styles.link} ${styles.active}` : styles.link);
   return (
     <div className={styles.layout}>
-      <nav className={styles.menu} aria-label={menuLabel}>
+      <CollapsibleNav className={styles.menu} label={menuLabel}>
         <h2 className={styles.heading}>{title}</h2>
         {items.map((item) => (
           <NavLink key={item.to} end={item.end} to={item.to} className={cls}>
             {item.label}
           </NavLink>
         ))}
-      </nav>
+      </CollapsibleNav>
       <div className={styles.content}>
         <Outlet />
       </div>

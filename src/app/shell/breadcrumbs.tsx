@@ -1,8 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { Link, useMatches, type UIMatch } from 'react-router';
 
 export interface CrumbHandle {
-  crumb: (params: Record<string, string | undefined>) => string;
+  /** Text, or a component that reads a name (a subscription's) the route only has as an id. */
+  crumb: (params: Record<string, string | undefined>) => ReactNode;
 }
 
 const hasCrumb = (m: UIMatch): m is UIMatch<unknown, CrumbHandle> => typeof (m.handle as Partial<CrumbHandle> | undefined)?.crumb === 'function';

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { HomeRegular, KeyMultipleRegular, CloudRegular } from '@fluentui/react-icons';
 import { NavLink } from 'react-router';
+import { CollapsibleNav } from '../../components/collapsible-nav';
 
 const useStyles = makeStyles({
   nav: {
@@ -33,7 +34,7 @@ const items = [
 export function LeftNav() {
   const styles = useStyles();
   return (
-    <nav className={styles.nav} aria-label="Portal menu">
+    <CollapsibleNav className={styles.nav} label="Portal menu">
       <ul className={styles.list}>
         {items.map((item) => (
           <li key={item.to}>
@@ -44,6 +45,6 @@ export function LeftNav() {
           </li>
         ))}
       </ul>
-    </nav>
+    </CollapsibleNav>
   );
 }

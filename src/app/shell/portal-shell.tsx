@@ -11,7 +11,8 @@ import { useShellSettings } from '../shell-settings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', height: '100%', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  body: { display: 'flex', flex: 1, minHeight: 0 },
+  // Below ~1024 px the menu folds above the page instead of beside it.
+  body: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 1023.98px)': { flexDirection: 'column' } },
   main: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'auto' },
 });
 

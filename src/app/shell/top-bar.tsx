@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { AlertRegular, WeatherMoonRegular, WeatherSunnyRegular } from '@fluentui/react-icons';
 import { useMsal } from '@azure/msal-react';
 import { Link } from 'react-router';
@@ -22,6 +22,9 @@ const useStyles = makeStyles({
   },
   brand: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, textDecoration: 'none' },
   spacer: { flex: 1 },
+  // At 320 px the initials stand for the account; the name would push the bar past the screen's edge.
+  account: { minWidth: 'auto' },
+  userName: { '@media (max-width: 599.98px)': { display: 'none' } },
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
   // Plain markup instead of Fluent's Badge, Avatar and Tooltip: the top bar is in the first load.
   badge: {
@@ -104,7 +107,7 @@ export function TopBar({ environment, theme, onTheme }: { environment: string; t
       {account && (
         <Button
           appearance="transparent"
-          className={styles.onBrand}
+          className={mergeClasses(styles.onBrand, styles.account)}
           aria-label={`Account: ${account.name ?? account.username}`}
           aria-haspopup="menu"
           aria-expanded={menu?.kind === 'account'}
@@ -113,9 +116,11 @@ export function TopBar({ environment, theme, onTheme }: { environment: string; t
           <span className={styles.initials} aria-hidden>
             {initialsOf(account.name ?? account.username)}
           </span>
-          <Text className={styles.onBrand} style={{ marginLeft: 8 }}>
-            {account.username}
-          </Text>
+          <span className={styles.userName}>
+            <Text className={styles.onBrand} style={{ marginLeft: 8 }}>
+              {account.username}
+            </Text>
+          </span>
         </Button>
       )}
       {menu && (

@@ -1,10 +1,12 @@
+import { thumbprintNeedle } from '../../../lib/thumbprint';
+
 /** An OData string literal: single quotes, a quote inside written twice. */
 export function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
 export interface CertificateFilterInput {
-  /** Free text matched against the id, subject and thumbprint. */
+  /** Free text matched against the id, subject and thumbprint (the thumbprint ignoring separators and case). */
   search?: string;
   /** yyyy-mm-dd: certificates expiring before the start of that day (UTC). */
   expiresBefore?: string;
@@ -16,7 +18,9 @@ export function buildCertificateFilter({ search, expiresBefore }: CertificateFil
   const text = search?.trim();
   if (text) {
     const literal = odataString(text);
-    parts.push(`(contains(name,${literal}) or contains(subject,${literal}) or contains(thumbprint,${literal}))`);
+    // The thumbprint is matched without separators, so openssl's `58:36:DA…` and Windows' `58 36 da…` find it.
+    const thumbprint = odataString(thumbprintNeedle(text) ?? text);
+    parts.push(`(contains(name,${literal}) or contains(subject,${literal}) or contains(thumbprint,${thumbprint}))`);
   }
   const day = expiresBefore?.trim();
   if (day) {

@@ -5,6 +5,8 @@ import { useParams } from 'react-router';
 import { GridBlade } from '../../../components/grid-blade';
 import { useNotifications } from '../../../components/notifications';
 import { useCanWrite } from '../../../lib/permissions';
+import { thumbprintMatches } from '../../../lib/thumbprint';
+import { formatCount } from '../../../lib/format-count';
 import { buildCertificateFilter } from '../api/certificate-filter';
 import type { CertificateContract, ServiceRef } from '../api/certificate-contract';
 import { useCertificates } from '../api/list-certificates';
@@ -12,11 +14,13 @@ import { useRefreshCertificateSecret } from '../api/refresh-certificate-secret';
 import { CertificateDetailsPane } from './certificate-details-pane';
 import { CertificateEditorPane } from './certificate-editor-pane';
 import { CertificatesGrid } from './certificates-grid';
+import { useLoadAllPages } from './use-load-all-pages';
 import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { explainCertificateError } from './explain-certificate-error';
 
 const useStyles = makeStyles({
-  search: { width: '340px', maxWidth: '100%' },
+  // Never wider than the screen less the blade's padding: at 320 px a 340 px box ran past the edge.
+  search: { width: 'min(340px, calc(100vw - 48px))' },
 });
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -38,7 +42,7 @@ function narrowLoaded(rows: CertificateContract[], search: string, expiresBefore
       (!needle ||
         c.name.toLowerCase().includes(needle) ||
         c.properties.subject.toLowerCase().includes(needle) ||
-        c.properties.thumbprint.toLowerCase().includes(needle)) &&
+        thumbprintMatches(c.properties.thumbprint, needle)) &&
       (!before || c.properties.expirationDate < before),
   );
 }
@@ -72,6 +76,7 @@ export function ApimCertificatesBlade() {
   const rows = useMemo(() => (interim ? narrowLoaded(loaded, search, expiresBefore) : loaded), [interim, loaded, search, expiresBefore]);
   const total = interim ? rows.length : (data?.pages[0]?.count ?? rows.length);
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const loadAll = useLoadAllPages(!interim && hasNextPage, fetchNextPage);
   const filtered = Boolean(filter);
 
   async function refreshSecret(id: string) {
@@ -127,9 +132,9 @@ export function ApimCertificatesBlade() {
         data && (
           <>
             {interim
-              ? `Searching… ${rows.length} loaded match${rows.length === 1 ? '' : 'es'}`
-              : `${filtered ? 'Found ' : ''}${total} certificate${total === 1 ? '' : 's'}`}
-            {!interim && rows.length < total ? ` (${rows.length} loaded; scroll for more)` : ''}
+              ? `Searching… ${formatCount(rows.length)} loaded match${rows.length === 1 ? '' : 'es'}`
+              : `${filtered ? 'Found ' : ''}${formatCount(total)} certificate${total === 1 ? '' : 's'}`}
+            {!interim && rows.length < total ? ` (${formatCount(rows.length)} loaded; scroll for more)` : ''}
           </>
         )
       }
@@ -154,6 +159,7 @@ export function ApimCertificatesBlade() {
           hasNextPage={!interim && hasNextPage}
           isFetchingNextPage={isFetchingNextPage}
           fetchNextPage={loadMore}
+          loadAll={loadAll}
           actions={actions}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type BaseSyntheticEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   Button,
@@ -21,6 +21,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { AzureApiError } from '../../../lib/api-error';
 import { useServices } from '../../../lib/services-context';
 import { FailureBar } from '../../../components/failure-bar';
+import { rowMenuButton, useDialogFocus } from '../../../components/dialog-focus';
 import { useNotifications } from '../../../components/notifications';
 import { CertificateFilePicker } from '../../../components/certificate-file-picker';
 import { useCertificateFilePreview } from '../../../components/use-certificate-file-preview';
@@ -66,6 +67,22 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
   const [busy, setBusy] = useState(false);
   const form = useForm<EditorForm>({ defaultValues: { ...EMPTY, id: replacing ?? '' }, mode: 'onTouched' });
   const { register, handleSubmit, watch, setValue, formState, reset } = form;
+  const firstField = useDialogFocus<HTMLInputElement>(() => (replacing ? rowMenuButton(replacing) : null));
+  const saving = useRef(false);
+  const idField = register('id', {
+    validate: async (value) => {
+      if (replacing) return true;
+      // Focus starts here: leaving it empty to choose the source first is no mistake until Save is pressed.
+      if (!value && !saving.current) return true;
+      const problem = certificateIdProblem(value);
+      if (problem) return problem;
+      try {
+        return (await certificateExists(arm, service, value)) ? `A certificate with the id '${value}' already exists in this service.` : true;
+      } catch {
+        return true;
+      }
+    },
+  });
   const source = watch('source');
   // The .pfx is opened here, before anything is sent: a wrong password or a file without its key never leaves the browser.
   const pfx = useCertificateFilePreview({ purpose: 'apim', check: apimPfxProblem, password: watch('password') });
@@ -104,7 +121,7 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
         identityClientId: values.identity === 'user' ? values.clientId.trim() : null,
       };
     }
-    const id = values.id.trim();
+    const id = replacing ?? values.id.trim();
     try {
       const saved = await save.mutateAsync({ id, source: certificateSource, ifMatch });
       if (opened) rememberUploaded(opened.leaf);
@@ -130,7 +147,7 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
     }
   }
 
-  const submit = handleSubmit(async (values) => {
+  const validateAndSave = handleSubmit(async (values) => {
     setBusy(true);
     try {
       await put(values, replacing ? base?.etag : undefined);
@@ -138,6 +155,14 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
       setBusy(false);
     }
   });
+  const submit = async (event?: BaseSyntheticEvent) => {
+    saving.current = true;
+    try {
+      await validateAndSave(event);
+    } finally {
+      saving.current = false;
+    }
+  };
 
   async function overwrite() {
     if (!conflict?.current) return;
@@ -184,22 +209,19 @@ export function CertificateEditorPane({ service, mode, onClose }: { service: Ser
             hint={replacing ? undefined : '1 to 80 characters, none of * # & + : < > ?; unique in this service.'}
             validationMessage={formState.errors.id?.message}
           >
-            <Input
-              readOnly={Boolean(replacing)}
-              autoComplete="off"
-              {...register('id', {
-                validate: async (value) => {
-                  if (replacing) return true;
-                  const problem = certificateIdProblem(value);
-                  if (problem) return problem;
-                  try {
-                    return (await certificateExists(arm, service, value)) ? `A certificate with the id '${value}' already exists in this service.` : true;
-                  } catch {
-                    return true;
-                  }
-                },
-              })}
-            />
+            {replacing ? (
+              // Shown, not registered: the id being replaced is fixed, and a registered read-only field rendered empty.
+              <Input readOnly value={replacing} ref={firstField} />
+            ) : (
+              <Input
+                autoComplete="off"
+                {...idField}
+                ref={(element) => {
+                  idField.ref(element);
+                  firstField.current = element;
+                }}
+              />
+            )}
           </Field>
           <Field label="Source">
             <RadioGroup value={source} onChange={(_, d) => setValue('source', d.value as EditorForm['source'])} layout="horizontal">

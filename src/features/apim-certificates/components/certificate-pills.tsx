@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { expiryStatus } from '../../../components/certificate-status';
+import { expiresInText, expiryStatus } from '../../../components/expiry';
 import type { CertificateContract } from '../api/certificate-contract';
 
 // Plain spans, not Fluent's Badge: a re-sort re-renders every visible row of the grid.
@@ -15,7 +15,7 @@ export function StatusPill({ notAfter }: { notAfter: Date | null }) {
   const styles = useStyles();
   const { status, days } = expiryStatus(notAfter);
   if (status === 'expired') return <span className={`${styles.pill} ${styles.danger}`}>Expired</span>;
-  if (status === 'expiring') return <span className={`${styles.pill} ${styles.warning}`}>{`Expires in ${days} day${days === 1 ? '' : 's'}`}</span>;
+  if (status === 'expiring') return <span className={`${styles.pill} ${styles.warning}`}>{expiresInText(days ?? 0)}</span>;
   if (status === 'valid') return <span className={`${styles.pill} ${styles.success}`}>Valid</span>;
   return <span className={styles.pill}>Unknown</span>;
 }

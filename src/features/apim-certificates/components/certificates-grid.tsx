@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { partialSortText, SortProgress } from './sort-progress';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { sortCertificates, sortValue, type SortDirection } from '../api/sort-certificates';
@@ -108,6 +109,7 @@ export function CertificatesGrid({
   hasNextPage,
   isFetchingNextPage,
   fetchNextPage,
+  loadAll,
   actions,
 }: {
   rows: CertificateContract[];
@@ -115,6 +117,8 @@ export function CertificatesGrid({
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
+  /** Loads every remaining page; true when the whole list is loaded. A sort waits for it. */
+  loadAll: { loading: boolean; loadAll: () => Promise<boolean>; cancel: () => void };
   actions: CertificateActions;
 }) {
   const styles = useStyles();
@@ -123,7 +127,21 @@ export function CertificatesGrid({
   // One menu for the grid, opened at the row's "…" button: a Fluent Menu per row made every re-render slow.
   const [rowMenu, setRowMenu] = useState<{ certificate: CertificateContract; target: HTMLElement } | null>(null);
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [partial, setPartial] = useState(false);
   const rows = useMemo(() => (sort ? sortCertificates(loaded, sort.key, sort.direction) : loaded), [loaded, sort]);
+
+  // A sort covers the whole list: the pages not loaded yet are loaded first, with progress and a Cancel.
+  async function requestSort(key: string) {
+    const next = { key, direction: sort?.key === key && sort.direction === 'ascending' ? ('descending' as const) : ('ascending' as const) };
+    if (hasNextPage) {
+      setPending(key);
+      const complete = await loadAll.loadAll();
+      setPending(null);
+      setPartial(!complete);
+    }
+    setSort(next);
+  }
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length ? items[items.length - 1].index : -1;
@@ -165,6 +183,12 @@ export function CertificatesGrid({
 
   return (
     <>
+      {pending && <SortProgress column={pending} loaded={loaded.length} total={total} onCancel={loadAll.cancel} />}
+      {partial && sort && loaded.length < total && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{partialSortText(loaded.length, total)}</MessageBarBody>
+        </MessageBar>
+      )}
       <div
         ref={scrollRef}
         className={styles.grid}
@@ -184,11 +208,7 @@ export function CertificatesGrid({
                 className={h === 'Actions' ? `${styles.header} ${styles.sticky}` : styles.header}
               >
                 {sortValue[h] ? (
-                  <button
-                    type="button"
-                    className={styles.sortButton}
-                    onClick={() => setSort((s) => ({ key: h, direction: s?.key === h && s.direction === 'ascending' ? 'descending' : 'ascending' }))}
-                  >
+                  <button type="button" className={styles.sortButton} disabled={pending !== null} onClick={() => void requestSort(h)}>
                     {h}
                     {sort?.key === h ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
                   </button>

@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { DeleteConfirmationDialog } from '../../../components/delete-confirmation-dialog';
+import { rowMenuButton } from '../../../components/dialog-focus';
 import { ErrorPanel } from '../../../components/error-panel';
 import { useNotifications } from '../../../components/notifications';
 import type { ServiceRef } from '../api/certificate-contract';
@@ -25,10 +26,10 @@ export function DeleteCertificateDialog({ service, id, onDone }: { service: Serv
     }
   }
 
+  const inUse = (failure?.usedBy.length ?? 0) > 0;
   const subject = current.data?.certificate.properties.subject;
   return (
     <DeleteConfirmationDialog
-      open
       what={
         <>
           the certificate <strong>{id}</strong>
@@ -36,6 +37,8 @@ export function DeleteCertificateDialog({ service, id, onDone }: { service: Serv
         </>
       }
       busy={deletion.isPending || !current.data}
+      refuse={inUse}
+      returnFocus={() => rowMenuButton(id)}
       error={
         <>
           {current.isPending && <Spinner size="tiny" label="Reading its current version…" />}
@@ -44,7 +47,8 @@ export function DeleteCertificateDialog({ service, id, onDone }: { service: Serv
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
                 <MessageBarTitle>{failure.title}</MessageBarTitle>
-                {failure.message}
+                {/* The service's message names the users too: the list says it once, the sentence says what to do. */}
+                {failure.usedBy.length > 0 ? `Remove it from ${failure.usedBy.length === 1 ? 'this' : 'these'} first, then delete it:` : failure.message}
                 {failure.usedBy.length > 0 && (
                   <ul aria-label="Used by">
                     {failure.usedBy.map((u) => (

@@ -1,5 +1,6 @@
 import { AzureApiError, describeError, NetworkError } from '../../../lib/api-error';
 import { isTransient } from '../../../lib/retry';
+import { isNoAccess, noAccessText } from '../../../lib/access-error';
 
 export interface ExplainedError {
   title: string;
@@ -20,7 +21,7 @@ export function explainCertificateError(error: unknown, action: 'save' | 'delete
     }
     if (error.status === 412) return { ...base, title: 'Changed by someone else', message: error.message };
     if (error.status === 409 && action === 'save') return { ...base, title: 'This id is taken', message: error.message };
-    if (error.status === 403) return { ...base, title: 'Not allowed', message: `Your role does not allow this on this service. (${error.message})` };
+    if (isNoAccess(error)) return { ...base, ...noAccessText('write') };
     if (error.status === 404) return { ...base, title: 'Not found', message: error.message };
     if (isTransient(error)) return { ...base, title: 'The service failed', message: describeError(error) };
     const what = action === 'save' ? 'Save refused' : action === 'delete' ? 'Delete refused' : 'Refresh refused';

@@ -1,5 +1,14 @@
-import { useMemo, useState } from 'react';
-import { createTableColumn, makeStyles, Text, ToolbarButton, type TableColumnDefinition, type TableRowId } from '@fluentui/react-components';
+import { useId, useMemo, useState } from 'react';
+import {
+  createTableColumn,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  ToolbarButton,
+  type TableColumnDefinition,
+  type TableRowId,
+} from '@fluentui/react-components';
 import { ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useParams } from 'react-router';
 import { GridBlade } from '../../../components/grid-blade';
@@ -10,6 +19,9 @@ import { ExpiryBadge, expiryStatus } from '../../../components/certificate-statu
 import { useNotifications } from '../../../components/notifications';
 import { describeError } from '../../../lib/api-error';
 import { useCanWrite } from '../../../lib/permissions';
+import { formatCount } from '../../../lib/format-count';
+import { useSubscriptionName } from '../../../components/subscription-name';
+import { thumbprintMatches } from '../../../lib/thumbprint';
 import {
   MANAGEMENT_CERTIFICATE_LIMIT,
   useDeleteManagementCertificates,
@@ -71,6 +83,9 @@ export function ManagementCertificatesBlade() {
   const { subscriptionId = '' } = useParams();
   const { data, isPending, isFetching, error, refetch } = useManagementCertificates(subscriptionId);
   const canWrite = useCanWrite(subscriptionId);
+  const subscriptionName = useSubscriptionName(subscriptionId);
+  const atLimit = (data?.length ?? 0) >= MANAGEMENT_CERTIFICATE_LIMIT;
+  const limitId = useId();
   const { notify } = useNotifications();
   const deletion = useDeleteManagementCertificates(subscriptionId);
   const [filter, setFilter] = useState('');
@@ -81,8 +96,10 @@ export function ManagementCertificatesBlade() {
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return data ?? [];
-    return (data ?? []).filter((c) =>
-      [c.thumbprint, c.summary?.subject ?? '', statusText[expiryStatus(c.summary?.notAfter).status]].some((v) => v.toLowerCase().includes(needle)),
+    return (data ?? []).filter(
+      (c) =>
+        thumbprintMatches(c.thumbprint, needle) ||
+        [c.summary?.subject ?? '', statusText[expiryStatus(c.summary?.notAfter).status]].some((v) => v.toLowerCase().includes(needle)),
     );
   }, [data, filter]);
   const selectedThumbprints = [...selected].map(String).filter((t) => data?.some((c) => c.thumbprint === t));
@@ -101,11 +118,18 @@ export function ManagementCertificatesBlade() {
   return (
     <GridBlade
       title="Management certificates"
-      subtitle={subscriptionId}
+      subtitle={subscriptionName}
       canWrite={canWrite}
       readOnlyNotice="You have read-only access to this subscription: you can list management certificates but not upload or delete them."
       createCommands={
-        <ToolbarButton icon={<ArrowUploadRegular />} disabled={!canWrite} onClick={() => setUploadOpen(true)}>
+        <ToolbarButton
+          icon={<ArrowUploadRegular />}
+          // Focusable while disabled at the limit, so the reason beside it is read with it.
+          disabledFocusable={canWrite && atLimit}
+          disabled={!canWrite}
+          aria-describedby={atLimit ? limitId : undefined}
+          onClick={() => setUploadOpen(true)}
+        >
           Upload
         </ToolbarButton>
       }
@@ -117,7 +141,19 @@ export function ManagementCertificatesBlade() {
       }
       search={{ label: 'Filter management certificates', placeholder: 'Filter by name, thumbprint or status', value: filter, onChange: setFilter }}
       count={
-        data && (filter ? `Showing ${rows.length} of ${data.length} records` : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`)
+        data &&
+        (filter
+          ? `Showing ${formatCount(rows.length)} of ${formatCount(data.length)} records`
+          : `${data.length} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates`)
+      }
+      warnings={
+        atLimit && (
+          <MessageBar intent="warning">
+            <MessageBarBody id={limitId}>
+              {`Upload is unavailable: ${subscriptionName} holds ${MANAGEMENT_CERTIFICATE_LIMIT} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates, the most a subscription can hold. Delete one to upload another.`}
+            </MessageBarBody>
+          </MessageBar>
+        )
       }
       reloading={isFetching && !isPending ? 'Refreshing' : undefined}
       loading={isPending ? 'Loading management certificates…' : undefined}
@@ -140,22 +176,23 @@ export function ManagementCertificatesBlade() {
           />
         </div>
       )}
-      {uploadOpen && <UploadDialog subscriptionId={subscriptionId} currentCount={data?.length} onClose={() => setUploadOpen(false)} />}
-      <DeleteConfirmationDialog
-        open={confirmOpen}
-        what={
-          selectedThumbprints.length === 1
-            ? `the management certificate ${data?.find((c) => c.thumbprint === selectedThumbprints[0])?.summary?.subjectCommonName ?? ''} (${selectedThumbprints[0]})`
-            : `${selectedThumbprints.length} management certificates`
-        }
-        busy={deletion.isPending}
-        error={deletion.error ? <ErrorPanel error={deletion.error} title="Delete failed" /> : undefined}
-        onConfirm={() => void confirmDelete()}
-        onCancel={() => {
-          deletion.reset();
-          setConfirmOpen(false);
-        }}
-      />
+      {uploadOpen && <UploadDialog subscriptionId={subscriptionId} onClose={() => setUploadOpen(false)} />}
+      {confirmOpen && (
+        <DeleteConfirmationDialog
+          what={
+            selectedThumbprints.length === 1
+              ? `the management certificate ${data?.find((c) => c.thumbprint === selectedThumbprints[0])?.summary?.subjectCommonName ?? ''} (${selectedThumbprints[0]})`
+              : `${selectedThumbprints.length} management certificates`
+          }
+          busy={deletion.isPending}
+          error={deletion.error ? <ErrorPanel error={deletion.error} title="Delete failed" /> : undefined}
+          onConfirm={() => void confirmDelete()}
+          onCancel={() => {
+            deletion.reset();
+            setConfirmOpen(false);
+          }}
+        />
+      )}
       {deletion.error && !confirmOpen && <Text>{describeError(deletion.error)}</Text>}
     </GridBlade>
   );

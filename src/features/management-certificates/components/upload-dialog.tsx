@@ -24,7 +24,8 @@ import { FailureBar } from '../../../components/failure-bar';
 import { useNotifications } from '../../../components/notifications';
 import { downloadBytes } from '../../../lib/download';
 import { useSubscriptions } from '../../../lib/azure/subscriptions';
-import { useAddManagementCertificate } from '../api/management-certificates';
+import { MANAGEMENT_CERTIFICATE_LIMIT, useAddManagementCertificate, useManagementCertificates } from '../api/management-certificates';
+import { useDialogFocus } from '../../../components/dialog-focus';
 import { explainUploadError } from './upload-error';
 import { PfxPasswordPrompt, pfxProblem } from './pfx-password-prompt';
 
@@ -51,12 +52,17 @@ interface UploadForm {
 }
 
 /** Upload (or create) a management certificate: the file is opened and shown here before anything is sent. */
-export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscriptionId: string; currentCount?: number; onClose: () => void }) {
+export function UploadDialog({ subscriptionId, onClose }: { subscriptionId: string; onClose: () => void }) {
   const styles = useStyles();
   const { notify } = useNotifications();
   const [mode, setMode] = useState<'upload' | 'create'>('upload');
   const [targetSubscription, setTargetSubscription] = useState(subscriptionId);
   const upload = useAddManagementCertificate(targetSubscription);
+  // The subscription chosen here, not the blade's: its count and thumbprints say what the service would refuse.
+  const target = useManagementCertificates(targetSubscription);
+  const targetCount = target.data?.length;
+  const atLimit = targetCount !== undefined && targetCount >= MANAGEMENT_CERTIFICATE_LIMIT;
+  const firstField = useDialogFocus<HTMLButtonElement>();
   const subscriptions = useSubscriptions();
   // A .pfx is recognised, not opened: the admin gives its password to take the public certificate out of it.
   const picked = useCertificateFilePreview({ purpose: 'management' });
@@ -115,8 +121,11 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
     }
   });
 
-  const failure = upload.error ? explainUploadError(upload.error, currentCount) : null;
-  const canUpload = mode === 'upload' ? preview.state === 'opened' : true;
+  const failure = upload.error ? explainUploadError(upload.error, targetCount) : null;
+  const targetName = subscriptions.data?.find((s) => s.subscriptionId === targetSubscription)?.displayName ?? targetSubscription;
+  const duplicate =
+    mode === 'upload' && preview.state === 'opened' && target.data?.some((c) => c.thumbprint === preview.file.leaf.thumbprintSha1.toUpperCase());
+  const canUpload = !atLimit && !duplicate && (mode === 'upload' ? preview.state === 'opened' : true);
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onClose()}>
@@ -130,7 +139,8 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
               </MessageBar>
               <Field label="Subscription">
                 <Dropdown
-                  value={subscriptions.data?.find((s) => s.subscriptionId === targetSubscription)?.displayName ?? targetSubscription}
+                  ref={firstField}
+                  value={targetName}
                   selectedOptions={[targetSubscription]}
                   onOptionSelect={(_, d) => d.optionValue && setTargetSubscription(d.optionValue)}
                 >
@@ -141,6 +151,13 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
                   ))}
                 </Dropdown>
               </Field>
+              {atLimit && (
+                <MessageBar intent="error">
+                  <MessageBarBody>
+                    {`${targetName} holds ${targetCount} of ${MANAGEMENT_CERTIFICATE_LIMIT} management certificates, the most a subscription can hold. Delete one before uploading another.`}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
               <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'upload' | 'create')}>
                 <Tab value="upload">Upload a certificate file</Tab>
                 <Tab value="create">Create a self-signed certificate</Tab>
@@ -220,6 +237,11 @@ export function UploadDialog({ subscriptionId, currentCount, onClose }: { subscr
                     </MessageBarBody>
                   </MessageBar>
                 </>
+              )}
+              {duplicate && (
+                <MessageBar intent="error">
+                  <MessageBarBody>{`This certificate is already uploaded to ${targetName}: its thumbprint is in the list.`}</MessageBarBody>
+                </MessageBar>
               )}
               <FailureBar failure={failure} onRetry={() => void submit()} />
             </DialogContent>

@@ -1,5 +1,6 @@
 import { AzureApiError, describeError, NetworkError } from '../../../lib/api-error';
 import { isTransient } from '../../../lib/retry';
+import { isNoAccess, noAccessText } from '../../../lib/access-error';
 import { MANAGEMENT_CERTIFICATE_LIMIT } from '../api/management-certificates';
 
 /** What went wrong with an upload, in the admin's terms, and whether trying again can help. */
@@ -18,13 +19,7 @@ export function explainUploadError(error: unknown, currentCount: number | undefi
     if (error.status === 409)
       return { title: 'Already uploaded', message: `This certificate is already uploaded to this subscription. (${error.message})`, retry };
     if (error.status === 403 && error.code === 'SubscriptionDisabled') return { title: 'Subscription disabled', message: error.message, retry };
-    if (error.status === 403) {
-      return {
-        title: 'Read-only access',
-        message: `This subscription is read-only for you: uploading needs the Owner or Contributor role. (${error.message})`,
-        retry,
-      };
-    }
+    if (isNoAccess(error)) return { ...noAccessText('write'), retry };
     if (retry) return { title: 'The service failed', message: describeError(error), retry };
     return { title: 'Upload refused', message: describeError(error), retry };
   }

@@ -25,7 +25,7 @@ describe('buildCertificateFilter', () => {
   it('adds expirationDate lt the start of the day, joined with and', () => {
     expect(buildCertificateFilter({ expiresBefore: '2026-03-01' })).toBe('expirationDate lt 2026-03-01T00:00:00Z');
     expect(buildCertificateFilter({ search: 'a', expiresBefore: '2026-03-01' })).toBe(
-      "(contains(name,'a') or contains(subject,'a') or contains(thumbprint,'a')) and expirationDate lt 2026-03-01T00:00:00Z",
+      "(contains(name,'a') or contains(subject,'a') or contains(thumbprint,'A')) and expirationDate lt 2026-03-01T00:00:00Z",
     );
   });
 
