@@ -11,7 +11,12 @@ export function ExpiryBadge({ notAfter }: { notAfter: Date | null | undefined })
         Expired
       </Badge>
     );
-  if (status === 'expiring') return <Badge appearance="tint" color="warning">{expiresInText(days ?? 0)}</Badge>;
+  if (status === 'expiring')
+    return (
+      <Badge appearance="tint" color="warning">
+        {expiresInText(days ?? 0)}
+      </Badge>
+    );
   if (status === 'valid')
     return (
       <Badge appearance="tint" color="success">

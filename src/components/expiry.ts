@@ -1,27 +1,15 @@
+import { calendarDaysLeft } from '../lib/expiry';
+
 export type ExpiryStatus = 'expired' | 'expiring' | 'valid' | 'unknown';
-
-const DAY = 86_400_000;
-
-/** Minutes east of UTC at that instant, as the browser's time zone has it (DST included). */
-const localOffset = (d: Date) => -d.getTimezoneOffset();
-
-/** The day number of an instant's calendar date in a zone `offsetMinutes` east of UTC. */
-function calendarDay(d: Date, offsetMinutes: number): number {
-  return Math.floor((d.getTime() + offsetMinutes * 60_000) / DAY);
-}
 
 /**
  * Days left counted in calendar days, as the portal shows them: a certificate that expires tomorrow at 09:00 has
  * 1 day left however late it is today; one that expires later today has 0. Dates are read in the admin's time zone
  * (or the offset given), so the count changes at their midnight, not UTC's.
  */
-export function expiryStatus(
-  notAfter: Date | null | undefined,
-  now = new Date(),
-  offsetMinutes?: number,
-): { status: ExpiryStatus; days: number | null } {
+export function expiryStatus(notAfter: Date | null | undefined, now = new Date(), offsetMinutes?: number): { status: ExpiryStatus; days: number | null } {
   if (!notAfter || Number.isNaN(notAfter.getTime())) return { status: 'unknown', days: null };
-  const days = calendarDay(notAfter, offsetMinutes ?? localOffset(notAfter)) - calendarDay(now, offsetMinutes ?? localOffset(now));
+  const days = calendarDaysLeft(notAfter, now, offsetMinutes);
   if (notAfter.getTime() <= now.getTime()) return { status: 'expired', days };
   return { status: days < 30 ? 'expiring' : 'valid', days };
 }

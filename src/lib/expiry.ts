@@ -4,11 +4,15 @@
 
 const DAY = 86_400_000;
 
-const calendarDay = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY;
+/** The day number of an instant's calendar date: in the browser's time zone, or `offsetMinutes` east of UTC. */
+function calendarDay(date: Date, offsetMinutes?: number): number {
+  if (offsetMinutes === undefined) return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY;
+  return Math.floor((date.getTime() + offsetMinutes * 60_000) / DAY);
+}
 
 /** Calendar days from `now` to `expiry`: 0 on the day it expires, negative once past that day. */
-export function calendarDaysLeft(expiry: Date, now: Date): number {
-  return Math.round(calendarDay(expiry) - calendarDay(now));
+export function calendarDaysLeft(expiry: Date, now: Date, offsetMinutes?: number): number {
+  return Math.round(calendarDay(expiry, offsetMinutes) - calendarDay(now, offsetMinutes));
 }
 
 export const EXPIRY_BANDS = ['expired', 'within7', 'within14', 'within30', 'later'] as const;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildCertificateFilter } from '../../features/apim-certificates/api/certificate-filter';
 import { thumbprintMatches, thumbprintNeedle } from '../thumbprint';
 
 const STORED = '5836DA0C9F1E2B3A4C5D6E7F8091A2B3C4D5E6F7';
@@ -16,11 +15,5 @@ describe('thumbprint search', () => {
     expect(thumbprintMatches(STORED, '58:36:DB')).toBe(false);
     expect(thumbprintNeedle('contoso')).toBeNull();
     expect(thumbprintNeedle(':: ')).toBeNull();
-  });
-
-  it('sends the bare thumbprint to the service, and the typed text for id and subject', () => {
-    expect(buildCertificateFilter({ search: '58:36:da' })).toBe(
-      "(contains(name,'58:36:da') or contains(subject,'58:36:da') or contains(thumbprint,'5836DA'))",
-    );
   });
 });
