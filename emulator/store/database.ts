@@ -199,9 +199,13 @@ export function openDatabase(location: string | null): Db {
   return db;
 }
 
-function migrate(db: Db): void {
+/** The schema steps in order; `user_version` counts the steps applied. */
+export const MIGRATIONS: readonly string[] = migrations;
+
+/** Applies the steps not yet applied, up to `target` (all of them unless a test builds an older store). */
+export function migrate(db: Db, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(migrations[version]);
       db.pragma(`user_version = ${version + 1}`);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileODataFilterToSql } from '../../common/odata-filter-sql.ts';
-import { openDatabase } from '../../store/database.ts';
+import Database from 'better-sqlite3';
+import { migrate, MIGRATIONS, openDatabase } from '../../store/database.ts';
 import { certificateTextIndex, deleteCertificateRow, getCertificate, insertCertificate, updateCertificate } from '../../store/apim-certificate-store.ts';
 import { certificateFilterFields } from '../certificates/list-certificates.ts';
 import { db, referencePage, service, services, setUpRandomCertificateStore, sqlPage } from './list-certificates-reference.ts';
@@ -65,11 +66,11 @@ describe('the trigram index under the SQL list', () => {
     try {
       const key = services[0];
       const values = { subject: 'CN=older.example', thumbprint: 'CCCC3333', expirationDate: '2026-01-01T00:00:00Z', keyVault: null, data: null };
-      const older = openDatabase(location);
-      const version = older.pragma('user_version', { simple: true }) as number;
-      // Back to the schema before the index, then rows it never saw.
-      older.exec(
-        `DROP TRIGGER apim_certificate_text_insert; DROP TRIGGER apim_certificate_text_update; DROP TRIGGER apim_certificate_text_delete; DROP TABLE apim_certificate_text; DROP INDEX apim_certificates_non_ascii; PRAGMA user_version = ${version - 1}`,
+      // A store made before the trigram index: the schema steps before it, then rows it never saw.
+      const older = new Database(join(location, 'emulator.db'));
+      migrate(
+        older,
+        MIGRATIONS.findIndex((step) => step.includes('CREATE VIRTUAL TABLE apim_certificate_text')),
       );
       insertCertificate(older, key, 'cert-older-1', values, new Date());
       insertCertificate(older, key, 'cert-older-2', { ...values, subject: 'CN=Öldér.example' }, new Date());
