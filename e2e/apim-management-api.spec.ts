@@ -89,3 +89,16 @@ test('Management API page: enable, reveal and copy a key, a browser-made token w
   await page.getByRole('switch', { name: 'Enable API Management REST API' }).click();
   await expect(page.getByRole('switch', { name: 'Enable API Management REST API' })).not.toBeChecked();
 });
+
+test('the Management API page reflows at 320 px: nothing needs the page scrolled sideways, and axe is clean', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, 'alice');
+  await page.goto(`/apim/${SUBSCRIPTION}/${RESOURCE_GROUP}/${PARTNERS}/management-api`);
+  await expect(page.getByRole('heading', { name: 'Management API', level: 1 })).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Enable API Management REST API' })).toBeInViewport();
+  const scrollsSideways = await page.evaluate(() =>
+    [document.documentElement, document.querySelector('main')!].some((e) => e.scrollWidth > e.clientWidth),
+  );
+  expect(scrollsSideways).toBe(false);
+  await expectNoSeriousAxeViolations(page);
+});
