@@ -179,9 +179,18 @@ const migrations: string[] = [
     completes_at INTEGER NOT NULL
   );
   `,
+  `
+  -- The certificate list read in id order without touching the table: every column a $filter can test, after
+  -- the service and id, so a filter the trigram index cannot narrow is judged on this index alone and only
+  -- the page's rows are read from the table (store/apim-certificate-store.ts, LIST_INDEX).
+  CREATE INDEX apim_certificates_list ON apim_certificates (subscription_id, resource_group, service_name, certificate_id, expiration_date, subject, thumbprint);
+  `,
 ];
 
-export function openDatabase(location: string | null): Db {
+/**
+ * `schemaVersion` stops the migrations at that many steps: only for tests of how an older store is upgraded.
+ */
+export function openDatabase(location: string | null, schemaVersion: number = migrations.length): Db {
   let file = ':memory:';
   if (location) {
     mkdirSync(location, { recursive: true });
@@ -195,13 +204,13 @@ export function openDatabase(location: string | null): Db {
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrate(db, Math.min(schemaVersion, migrations.length));
   return db;
 }
 
-function migrate(db: Db): void {
+function migrate(db: Db, target: number): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
+  for (let version = current; version < target; version++) {
     db.transaction(() => {
       db.exec(migrations[version]);
       db.pragma(`user_version = ${version + 1}`);

@@ -65,12 +65,9 @@ describe('the trigram index under the SQL list', () => {
     try {
       const key = services[0];
       const values = { subject: 'CN=older.example', thumbprint: 'CCCC3333', expirationDate: '2026-01-01T00:00:00Z', keyVault: null, data: null };
-      const older = openDatabase(location);
-      const version = older.pragma('user_version', { simple: true }) as number;
-      // Back to the schema before the index, then rows it never saw.
-      older.exec(
-        `DROP TRIGGER apim_certificate_text_insert; DROP TRIGGER apim_certificate_text_update; DROP TRIGGER apim_certificate_text_delete; DROP TABLE apim_certificate_text; DROP INDEX apim_certificates_non_ascii; PRAGMA user_version = ${version - 1}`,
-      );
+      // The schema as it was before the index (the trigram step is the fourth migration), then rows it never saw.
+      const older = openDatabase(location, 3);
+      expect(older.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'apim_certificate_text'").get()).toEqual({ n: 0 });
       insertCertificate(older, key, 'cert-older-1', values, new Date());
       insertCertificate(older, key, 'cert-older-2', { ...values, subject: 'CN=Öldér.example' }, new Date());
       older.close();
