@@ -11,6 +11,7 @@ import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../seed/demo-ids.ts';
 import { putSetting } from '../store/database.ts';
 import { cachedReadCount } from '../store/read-cache.ts';
 import { dataVersion } from '../store/data-version.ts';
+import { inAnHour, LEGACY, namedToken } from '../apim-direct/__tests__/direct-fixtures.ts';
 
 /**
  * Every cache the request path keeps (verified tokens, subscription/role/group/service lookups, the
@@ -106,6 +107,56 @@ describe('caches under the data version', () => {
       other.close();
     }
     expect((await list(alice, '&$top=1')).status).toBe(200);
+  });
+});
+
+describe('the filtered count, kept per filter under the data version', () => {
+  // One filter the trigram index narrows, one it cannot (read in id order on the list index): both counts are kept.
+  const filters = ["contains(name,'filtered-proof')", "startswith(name,'filtered-proof') or expirationDate lt 1990-01-01T00:00:00Z"];
+  const counts = async (token: string) =>
+    Promise.all(filters.map(async (filter) => countOf(await list(token, `&$top=1&$filter=${encodeURIComponent(filter)}`))));
+
+  it('changes with an ARM PUT, a legacy API DELETE and a rename by another connection', async () => {
+    const alice = await emulator.token('alice');
+    for (const id of ['filtered-proof-1', 'filtered-proof-2']) expect((await put(alice, id)).status).toBe(201);
+    // A page holding every row needs no count: what the cache holds then is the request's lookups only.
+    expect((await list(alice, '&$top=1000')).status).toBe(200);
+    const lookups = cachedReadCount(emulator.db);
+    expect(await counts(alice)).toEqual([2, 2]);
+    expect(cachedReadCount(emulator.db)).toBe(lookups + 2); // one count per filter, kept
+    expect(await counts(alice)).toEqual([2, 2]);
+    expect(cachedReadCount(emulator.db)).toBe(lookups + 2); // and read back, not counted again
+
+    expect((await put(alice, 'filtered-proof-3')).status).toBe(201);
+    expect(await counts(alice)).toEqual([3, 3]);
+
+    const secrets = (await (
+      await emulator.arm(
+        `${certificatesPath(DEMO_APIM)
+          .slice('/arm'.length)
+          .replace(/\/certificates$/, '')}/tenant/access/listSecrets?${API_VERSION}`,
+        { method: 'POST' },
+      )
+    ).json()) as {
+      id: string;
+      primaryKey: string;
+    };
+    const deleted = await fetch(`${emulator.url}apim-direct/${DEMO_APIM.service}/certificates/filtered-proof-3?${LEGACY}`, {
+      method: 'DELETE',
+      headers: { Authorization: namedToken(secrets.primaryKey, secrets.id, inAnHour()), 'If-Match': '*' },
+    });
+    expect(deleted.status).toBeLessThan(300);
+    expect(await counts(alice)).toEqual([2, 2]);
+
+    const other = new Database(join(location, 'emulator.db'));
+    try {
+      other.prepare("UPDATE apim_certificates SET certificate_id = 'renamed-proof-2' WHERE certificate_id = 'filtered-proof-2'").run();
+    } finally {
+      other.close();
+    }
+    expect(await counts(alice)).toEqual([1, 1]);
+    for (const id of ['filtered-proof-1', 'renamed-proof-2']) expect((await remove(alice, id)).status).toBe(200);
+    expect(await counts(alice)).toEqual([0, 0]);
   });
 });
 

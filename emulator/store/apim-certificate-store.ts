@@ -116,31 +116,42 @@ export function listCertificatePage(db: Db, key: ServiceKey, query: CertificateL
   return query.filter ? withinSqlBudget(() => listPage(db, key, query)) : listPage(db, key, query);
 }
 
+/** The index that holds every filterable column in list order (store/database.ts). */
+const LIST_INDEX = 'apim_certificates_list';
+/** Longer count keys are not kept: a few huge filters must not fill the read cache's memory. */
+const MAX_COUNT_KEY = 2048;
+
 function listPage(db: Db, key: ServiceKey, query: CertificateListQuery): { rows: CertificateSummaryRow[]; count: number } {
   registerODataSqlFunctions(db);
   let where = 'subscription_id = ? AND resource_group = ? AND service_name = ?';
   const params: SqlValue[] = [key.subscriptionId, key.resourceGroup, key.serviceName];
-  if (query.filter?.rowids) {
+  const candidates = query.filter?.rowids;
+  if (candidates) {
     // The unary + keeps the planner off the primary key, which would read the whole service; the rowids are few.
-    where = `rowid IN (${query.filter.rowids.sql}) AND +${where}`;
-    params.unshift(...query.filter.rowids.params);
+    where = `rowid IN (${candidates.sql}) AND +${where}`;
+    params.unshift(...candidates.params);
   }
   if (query.failedRefreshOnly) where += " AND key_vault IS NOT NULL AND key_vault <> '' AND json_extract(key_vault, '$.lastStatus.code') IS NOT 'Success'";
   if (query.filter) {
     where += ` AND ${BUDGET_CHECK} AND ${query.filter.sql}`;
     params.push(...query.filter.params);
   }
-  const rows = statement(db, `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ORDER BY certificate_id COLLATE NOCASE LIMIT ? OFFSET ?`).all(
-    ...params,
-    query.pageSize + 1,
-    query.skip,
-  ) as CertificateSummaryRow[];
+  // A filter the trigram index cannot narrow reads the service in id order: on the list index alone (no
+  // temporary sort, no table row per skipped match), then only the page's rows from the table.
+  const inIdOrder = query.filter !== null && !candidates;
+  const from = inIdOrder ? `apim_certificates INDEXED BY ${LIST_INDEX}` : 'apim_certificates';
+  const order = 'ORDER BY certificate_id COLLATE NOCASE';
+  const pageSql = inIdOrder
+    ? `SELECT ${summaryColumns} FROM apim_certificates WHERE rowid IN (SELECT rowid FROM ${from} WHERE ${where} ${order} LIMIT ? OFFSET ?) ${order}`
+    : `SELECT ${summaryColumns} FROM apim_certificates WHERE ${where} ${order} LIMIT ? OFFSET ?`;
+  const rows = statement(db, pageSql).all(...params, query.pageSize + 1, query.skip) as CertificateSummaryRow[];
   // The row past the page says whether there is more; when there is not, the page itself gives the count.
   if (rows.length <= query.pageSize && (rows.length > 0 || query.skip === 0)) return { rows, count: query.skip + rows.length };
-  const countAll = () => (statement(db, `SELECT COUNT(*) AS count FROM apim_certificates WHERE ${where}`).get(...params) as { count: number }).count;
-  // Nothing filters: the service's size, counted once until the next write rather than on every page.
-  const unfiltered = !query.filter && !query.failedRefreshOnly;
-  const count = unfiltered ? cachedRead(db, `certificate count ${JSON.stringify(params)}`, countAll) : countAll();
+  const countAll = () => (statement(db, `SELECT COUNT(*) AS count FROM ${from} WHERE ${where}`).get(...params) as { count: number }).count;
+  // Every page of one filter has the same count: counted once until the next write (dataVersion), not per
+  // page. Keyed by the SQL and its parameters, which name the service and the filter exactly.
+  const countKey = `certificate count ${where} ${JSON.stringify(params)}`;
+  const count = countKey.length <= MAX_COUNT_KEY ? cachedRead(db, countKey, countAll) : countAll();
   return { rows: rows.slice(0, query.pageSize), count };
 }
 

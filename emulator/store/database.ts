@@ -179,6 +179,12 @@ const migrations: string[] = [
     completes_at INTEGER NOT NULL
   );
   `,
+  `
+  -- The certificate list read in id order without touching the table: every column a $filter can test, after
+  -- the service and id, so a filter the trigram index cannot narrow is judged on this index alone and only
+  -- the page's rows are read from the table (store/apim-certificate-store.ts, LIST_INDEX).
+  CREATE INDEX apim_certificates_list ON apim_certificates (subscription_id, resource_group, service_name, certificate_id, expiration_date, subject, thumbprint);
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

@@ -72,6 +72,7 @@ describe('the trigram index under the SQL list', () => {
         older,
         MIGRATIONS.findIndex((step) => step.includes('CREATE VIRTUAL TABLE apim_certificate_text')),
       );
+      expect(older.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'apim_certificate_text'").get()).toEqual({ n: 0 });
       insertCertificate(older, key, 'cert-older-1', values, new Date());
       insertCertificate(older, key, 'cert-older-2', { ...values, subject: 'CN=Öldér.example' }, new Date());
       older.close();

@@ -6,7 +6,9 @@ import { validationError } from '../apim-errors.ts';
 import { userIdentityClientIds, type ServiceRow } from '../../store/apim-service-store.ts';
 import { formatAzureDate } from '../../common/azure-dates.ts';
 import type { KeyVaultStatus } from '../../store/apim-certificate-store.ts';
-import { openPfx, PfxRejected, type PfxFacts } from './open-pfx.ts';
+import { PfxRejected, type PfxFacts } from './open-pfx.ts';
+import { openPfxOffThread } from './pfx-pool.ts';
+import { openPfxOnce } from './opened-pfx-cache.ts';
 
 export interface KeyVaultInput {
   secretIdentifier: string;
@@ -55,7 +57,10 @@ export async function fetchFromKeyVault(db: Db, input: KeyVaultInput, now: Date)
   const secret = getSecret(db, reference, caller);
   if (!secret.ok) return { ok: false, status: { code: secret.code, message: secret.message, timeStampUtc } };
   try {
-    const facts = await openPfx(secret.value, secret.password, `Key Vault secret '${input.secretIdentifier}'`);
+    // In the worker pool, as uploads are: deriving a PKCS#12 key on the event loop held every other request up;
+    // and once per distinct file: the same secret read again gives the same facts.
+    const source = `Key Vault secret '${input.secretIdentifier}'`;
+    const facts = await openPfxOnce(secret.value, secret.password, () => openPfxOffThread(secret.value, secret.password, source));
     return { ok: true, facts, status: { code: 'Success', timeStampUtc } };
   } catch (error) {
     if (!(error instanceof PfxRejected)) throw error;
