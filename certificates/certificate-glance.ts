@@ -1,8 +1,7 @@
 import { corrupt } from './certificate-error';
 import { childrenOf, expectUniversal, oidText, readElement, TAG_CLASS, type DerElement } from './der-reader';
 import { toHex } from './encoding';
-import { decodeDirectoryString, formatDotNetName, type NameAttribute } from './name-format';
-import { NAME_ATTRIBUTES } from './oids';
+import { decodeDirectoryString, formatDotNetName, NAME_ATTRIBUTES, type NameAttribute } from './name-format';
 
 /** What a list of certificates needs at a glance; the full toolkit (certificate-summary.ts) gives the rest. */
 export interface CertificateGlance {

@@ -2,8 +2,7 @@ import type * as pkijs from 'pkijs';
 import { children, contentBytes, encodedBytes, parseBer, type Block } from './asn1';
 import { CertificateError } from './certificate-error';
 import { toHex } from './encoding';
-import { NAME_ATTRIBUTES } from './oids';
-import { decodeDirectoryString, formatDotNetName, type NameAttribute } from './name-format';
+import { decodeDirectoryString, formatDotNetName, NAME_ATTRIBUTES, type NameAttribute } from './name-format';
 
 export { formatDotNetName, type NameAttribute };
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { Button, makeStyles, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, SettingsRegular } from '@fluentui/react-icons';
 import { Blade } from '../../components/blade';
 import { downloadBytes } from '../../lib/download';
@@ -15,6 +15,15 @@ import { filterRows, noFilter, sortRows, statusCounts, withDaysLeft, type Invent
 
 const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: '4px', maxWidth: '480px' },
+  // A native <progress>: Fluent's ProgressBar and its motion are ~3 KB gzip of Home's first load for a bar.
+  bar: {
+    width: '100%',
+    height: '6px',
+    accentColor: tokens.colorCompoundBrandBackground,
+    backgroundColor: tokens.colorNeutralBackground6,
+    border: 'none',
+    borderRadius: tokens.borderRadiusMedium,
+  },
   commands: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
 });
 
@@ -74,12 +83,12 @@ export function HomeBlade() {
         </Button>
       </div>
       <div className={styles.progress}>
-        <ProgressBar
+        <progress
+          className={styles.bar}
           aria-label="Sources read"
           aria-valuetext={`${done} of ${total} sources`}
           value={total === 0 ? undefined : done / total}
           max={1}
-          thickness="large"
         />
         <Text size={200} aria-live="polite">
           {inventory.isFetching ? `Reading… ${done} of ${total} sources` : `${done} of ${total} sources read`}
