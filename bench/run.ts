@@ -5,6 +5,7 @@ import { arch, cpus, platform, release, tmpdir, totalmem, type as osType } from 
 import { join, resolve } from 'node:path';
 import { startChildEmulator, type ChildEmulator } from '../emulator/test-support/child-emulator.ts';
 import {
+  GLANCE_CHUNK,
   TOOLKIT_CHUNK,
   apimBladeBuilt,
   benchGrid,
@@ -139,10 +140,24 @@ async function main(): Promise<void> {
         details.size = size;
         rows.push({
           section: 'Size',
-          figure: `first load JS (${size.firstLoadFiles.length} files, until Home shows)`,
+          figure: `first load JS (${size.firstLoadFiles.length} files, until idle after Home shows)`,
           value: `${kb(size.firstLoadGzipBytes)} gzip`,
           target: '≤ 250 KB gzip',
           met: yesNo(size.firstLoadGzipBytes <= 250 * 1024),
+        });
+        rows.push({
+          section: 'Size',
+          figure: `Home with chart (${size.withChartFiles.length} files, after scrolling to the chart)`,
+          value: `${kb(size.withChartGzipBytes)} gzip`,
+          target: 'reported',
+          met: 'n/a',
+        });
+        rows.push({
+          section: 'Size',
+          figure: 'certificate glance reader in the first load',
+          value: `${kb(size.glanceInFirstLoad.reduce((sum, f) => sum + f.gzipBytes, 0))} gzip (${size.glanceInFirstLoad.map((f) => f.file).join(', ') || 'not fetched'})`,
+          target: 'reported',
+          met: 'n/a',
         });
         rows.push({
           section: 'Size',
@@ -152,7 +167,7 @@ async function main(): Promise<void> {
           met: yesNo(size.toolkitInFirstLoad.length === 0),
         });
         notes.push(`first load: ${size.firstLoadFiles.map((f) => `${f.file} ${kb(f.gzipBytes)}`).join(', ')}`);
-        notes.push(`first-load names checked against /${TOOLKIT_CHUNK.source}/i`);
+        notes.push(`first-load names checked against /${TOOLKIT_CHUNK.source}/i, except the glance reader's /${GLANCE_CHUNK.source}/`);
         for (const chunk of size.lazyChunks)
           rows.push({ section: 'Size', figure: `lazy: ${chunk.file}`, value: `${kb(chunk.gzipBytes)} gzip`, target: 'reported', met: 'n/a' });
       });

@@ -73,30 +73,6 @@ export const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '2.16.840.1.101.3.4.3.2': 'dsa_with_SHA256',
 };
 
-/** Windows/.NET short names (CertNameToStr), which the portal shows. */
-export const NAME_ATTRIBUTES: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.4': 'SN',
-  '2.5.4.5': 'SERIALNUMBER',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'S',
-  '2.5.4.9': 'STREET',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '2.5.4.12': 'T',
-  '2.5.4.13': 'Description',
-  '2.5.4.17': 'PostalCode',
-  '2.5.4.18': 'POBox',
-  '2.5.4.20': 'Phone',
-  '2.5.4.42': 'G',
-  '2.5.4.43': 'I',
-  '2.5.4.46': 'dnQualifier',
-  '1.2.840.113549.1.9.1': 'E',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '0.9.2342.19200300.100.1.1': 'UID',
-};
-
 export const EXTENDED_KEY_USAGES: Record<string, string> = {
   '1.3.6.1.5.5.7.3.1': 'Server Authentication',
   '1.3.6.1.5.5.7.3.2': 'Client Authentication',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_SUBSCRIPTIONS } from '../emulator/seed/demo-ids.ts';
+import { APIM_DEMO, DEMO_SUBSCRIPTIONS } from '../emulator/seed/demo-ids.ts';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { signIn } from './support/sign-in';
 import { armToken, PARTNERS, putCertificate } from './support/apim';
@@ -43,6 +43,20 @@ test('the inventory lists every kind with its days left; the chart table matches
     await expect(cell(row, COLUMN.daysLeft)).toHaveText(String(days));
     await expect(cell(row, COLUMN.status)).toHaveText(status);
   }
+  // CA certificates of the services (properties.certificates): a root and an issuing CA on contoso-apim, a root on contoso-apim-dev.
+  const caCertificates: Array<[string, RegExp, number, string, string]> = [
+    ['CN=Contoso Root CA', /^Root [0-9A-F]{8}$/, 3650, 'Later', APIM_DEMO.production.service],
+    ['CN=Contoso Issuing CA 01', /^CertificateAuthority [0-9A-F]{8}$/, 20, '≤ 30 days', APIM_DEMO.production.service],
+    ['CN=Contoso Dev Root CA', /^Root [0-9A-F]{8}$/, 365, 'Later', APIM_DEMO.development.service],
+  ];
+  for (const [subject, name, days, status, service] of caCertificates) {
+    const row = await only(page, subject);
+    await expect(cell(row, COLUMN.kind)).toHaveText('API Management CA');
+    await expect(cell(row, COLUMN.name)).toHaveText(name);
+    await expect(cell(row, COLUMN.daysLeft)).toHaveText(String(days));
+    await expect(cell(row, COLUMN.status)).toHaveText(status);
+    await expect(cell(row, COLUMN.service)).toHaveText(service);
+  }
   const keyVault = await only(page, 'kv-no-access');
   await expect(cell(keyVault, COLUMN.kind)).toHaveText('API Management (Key Vault)');
   await expect(cell(keyVault, COLUMN.status)).toContainText('Key Vault refresh failed');
@@ -70,7 +84,9 @@ test('the inventory lists every kind with its days left; the chart table matches
   const bands = (await Promise.all(['Expired', '≤ 7 days', '≤ 14 days', '≤ 30 days', 'Later'].map(count))) as number[];
   expect(bars[0]).toEqual(['Expired', bands[0]]);
   expect(bars.reduce((sum, [, n]) => sum + n, 0)).toBe(bands.reduce((a, b) => a + b, 0));
-  await expect(page.getByRole('img').or(page.locator('svg.recharts-surface')).first()).toBeVisible();
+  // The chart sits below the grid and loads when scrolled to.
+  await page.getByRole('heading', { name: 'Expirations over time' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
   // Export: what the filter shows, and only that.
@@ -138,4 +154,46 @@ test('an alert names a certificate that crossed 7 days since the last visit, wit
   await expect(alerts.getByRole('listitem').filter({ hasText: id })).toContainText(`${id} expires within 7 days (${PARTNERS})`);
   await alerts.getByRole('link', { name: id }).click();
   await expect(page.getByRole('grid', { name: 'Certificates' })).toBeVisible();
+});
+
+test("Home's first load reads management certificates without the toolkit, and fetches the chart only when it is scrolled to", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.push(path.slice('/assets/'.length));
+  });
+  await signIn(page, 'alice');
+  await inventoryComplete(page);
+  // A management certificate's subject and expiry, read in the browser from its DER by the glance reader.
+  const management = await only(page, 'Visual Studio Publish (alice)');
+  await expect(cell(management, COLUMN.kind)).toHaveText('Management');
+  await expect(cell(management, COLUMN.daysLeft)).toHaveText('19');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((f) => f.startsWith('certificate-glance-'))).toHaveLength(1);
+  // Neither pkijs, asn1js nor the full toolkit's modules.
+  expect(scripts.filter((f) => /parsed-certificate|certificate-summary|asn1|pkijs|open-certificate-file/.test(f))).toEqual([]);
+  // The chart's counts and table are there at once; recharts is not fetched until the chart region is near.
+  await expect(page.getByRole('list', { name: 'Certificates per status' })).toBeVisible();
+  await expect(page.getByText('Expirations as a table')).toBeAttached();
+  expect(scripts.filter((f) => f.startsWith('expiry-chart-'))).toEqual([]);
+  await page.getByRole('heading', { name: 'Expirations over time' }).scrollIntoViewIfNeeded();
+  await expect(page.locator('svg.recharts-surface').first()).toBeVisible();
+  expect(scripts.filter((f) => f.startsWith('expiry-chart-'))).toHaveLength(1);
+});
+
+test('the alert settings pane opens from its own chunk, keeps the thresholds, and returns focus to its button', async ({ page }) => {
+  await signIn(page, 'alice');
+  await inventoryComplete(page);
+  const button = page.getByRole('button', { name: 'Alert settings' });
+  await button.click();
+  const pane = page.getByRole('dialog', { name: 'Alert settings' });
+  await pane.getByRole('checkbox', { name: '30 days left' }).uncheck();
+  await pane.getByRole('button', { name: 'Save' }).click();
+  await expect(pane).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await button.click();
+  await expect(page.getByRole('dialog', { name: 'Alert settings' }).getByRole('checkbox', { name: '30 days left' })).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(button).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem('certportal.inventory.alerts'))).toBe('{"thresholds":[14,7,0]}');
 });

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini, as src/lib/runtime-config.ts: the first load already holds it; classic zod would add ~12 KB gzip to Home.
+import * as z from 'zod/mini';
 import { ALERT_THRESHOLDS, type AlertThreshold } from './alert-rules';
 
 // Only preferences and a timestamp live here: localStorage is readable by any script on the origin, so

@@ -30,15 +30,16 @@ export async function listManagementCertificateRows(asm: AsmClient, subscription
   const doc = await asm.send(managementCertificatesPath(subscription.subscriptionId));
   const elements = doc ? Array.from(doc.getElementsByTagNameNS(AZURE_XMLNS, 'SubscriptionCertificate')) : [];
   if (elements.length === 0) return [];
-  // The toolkit is its own chunk, loaded once the first management certificate needs reading.
-  const [{ summarizeCertificate }, { fromBase64 }] = await Promise.all([
-    import('../../../../certificates/certificate-summary'),
+  // The glance reader (a DER walker, ~2 KB) rather than the full toolkit (pkijs, ~90 KB): a row needs the
+  // subject and the expiry only. Its own chunk, loaded once the first management certificate needs reading.
+  const [{ glanceCertificate }, { fromBase64 }] = await Promise.all([
+    import('../../../../certificates/certificate-glance'),
     import('../../../../certificates/encoding'),
   ]);
   return Promise.all(
     elements.map(async (el): Promise<InventoryRow> => {
       const thumbprint = childText(el, 'SubscriptionCertificateThumbprint').toUpperCase();
-      const summary = await summarizeCertificate(fromBase64(childText(el, 'SubscriptionCertificateData'))).catch(() => null);
+      const summary = await glanceCertificate(fromBase64(childText(el, 'SubscriptionCertificateData'))).catch(() => null);
       return {
         key: `management/${subscription.subscriptionId}/${thumbprint}`,
         kind: 'management',

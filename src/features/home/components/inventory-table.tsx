@@ -1,10 +1,10 @@
 import { useRef } from 'react';
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Link } from 'react-router';
 import { KIND_LABELS } from '../inventory/inventory-row';
 import type { InventorySort, ShownRow, SortColumn } from '../inventory/inventory-view';
 import { statusLabel } from '../inventory/status-label';
+import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 40;
 const COLUMNS = '190px minmax(160px, 1fr) minmax(180px, 1fr) 110px 70px 160px 170px 150px 330px';
@@ -46,6 +46,21 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   link: { color: tokens.colorBrandForegroundLink },
+  // A tinted pill like Fluent's Badge, without its component in the first load; the words carry the status.
+  status: {
+    display: 'inline-block',
+    padding: '0 8px',
+    borderRadius: tokens.borderRadiusCircular,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '20px',
+  },
+  danger: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
+  warning: {
+    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
+  success: { backgroundColor: tokens.colorPaletteGreenBackground1, color: tokens.colorPaletteGreenForeground1 },
+  informative: { backgroundColor: tokens.colorNeutralBackground4, color: tokens.colorNeutralForeground3 },
 });
 
 const HEADERS: Array<{ label: string; sort?: SortColumn }> = [
@@ -69,7 +84,7 @@ const badgeColor = { expired: 'danger', within7: 'danger', within14: 'warning', 
 export function InventoryTable({ rows, sort, onSort }: { rows: ShownRow[]; sort: InventorySort; onSort: (sort: InventorySort) => void }) {
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const { start, end } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
   const toggle = (column: SortColumn) => onSort({ column, direction: sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' });
   return (
     <div ref={scrollRef} className={styles.scroll} tabIndex={0} role="region" aria-label="Certificate inventory, scrollable">
@@ -95,16 +110,16 @@ export function InventoryTable({ rows, sort, onSort }: { rows: ShownRow[]; sort:
             ))}
           </div>
         </div>
-        <div role="rowgroup" className={styles.body} style={{ height: virtualizer.getTotalSize(), minWidth: 'fit-content' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
+        <div role="rowgroup" className={styles.body} style={{ height: rows.length * ROW_HEIGHT, minWidth: 'fit-content' }}>
+          {rows.slice(start, end).map((row, offset) => {
+            const index = start + offset;
             return (
               <div
                 key={row.key}
                 role="row"
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 className={`${styles.row} ${styles.bodyRow}`}
-                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}
               >
                 <div role="cell" className={styles.cell}>
                   {KIND_LABELS[row.kind]}
@@ -124,9 +139,7 @@ export function InventoryTable({ rows, sort, onSort }: { rows: ShownRow[]; sort:
                   {row.daysLeft ?? '—'}
                 </div>
                 <div role="cell" className={styles.cell}>
-                  <Badge appearance="tint" color={row.keyVaultRefreshFailed ? 'danger' : badgeColor[row.status]}>
-                    {statusLabel(row)}
-                  </Badge>
+                  <span className={mergeClasses(styles.status, styles[row.keyVaultRefreshFailed ? 'danger' : badgeColor[row.status]])}>{statusLabel(row)}</span>
                 </div>
                 <div role="cell" className={styles.cell} title={row.subscriptionName}>
                   {row.subscriptionName}
