@@ -96,9 +96,7 @@ test('the Management API page reflows at 320 px: nothing needs the page scrolled
   await page.goto(`/apim/${SUBSCRIPTION}/${RESOURCE_GROUP}/${PARTNERS}/management-api`);
   await expect(page.getByRole('heading', { name: 'Management API', level: 1 })).toBeVisible();
   await expect(page.getByRole('switch', { name: 'Enable API Management REST API' })).toBeInViewport();
-  const scrollsSideways = await page.evaluate(() =>
-    [document.documentElement, document.querySelector('main')!].some((e) => e.scrollWidth > e.clientWidth),
-  );
+  const scrollsSideways = await page.evaluate(() => [document.documentElement, document.querySelector('main')!].some((e) => e.scrollWidth > e.clientWidth));
   expect(scrollsSideways).toBe(false);
   await expectNoSeriousAxeViolations(page);
 });
