@@ -54,19 +54,46 @@ class SignableRequest extends pkijs.CertificationRequest {
 
 export interface CsrOptions {
   commonName: string;
+  /** O, OU and C of the subject, each left out when empty. C is the two-letter ISO 3166 code. */
+  organization?: string;
+  organizationalUnit?: string;
+  country?: string;
   /** DNS names for the subject alternative name extension (a TLS certificate needs them). */
   dnsNames?: string[];
   keyType: KeyType;
 }
 
-/** A new key pair and a PKCS#10 request for it, signed with that key: the key never leaves the browser. */
-export async function createCsr(options: CsrOptions): Promise<{ csrPem: string; privateKeyPem: string }> {
+const SUBJECT_OIDS = { country: '2.5.4.6', organization: '2.5.4.10', organizationalUnit: '2.5.4.11' } as const;
+
+/** The subject in the order CAs and OpenSSL print it: C, O, OU, CN. C is a PrintableString (RFC 5280), the rest UTF8. */
+function csrSubject(options: CsrOptions, commonName: string): pkijs.AttributeTypeAndValue[] {
+  const country = options.country?.trim().toUpperCase() ?? '';
+  if (country && !/^[A-Z]{2}$/.test(country)) throw new RangeError('country must be a two-letter code');
+  const utf8 = (type: string, value: string) => new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) });
+  const optional = (type: string, value: string | undefined) => (value?.trim() ? [utf8(type, value.trim())] : []);
+  return [
+    ...(country ? [new pkijs.AttributeTypeAndValue({ type: SUBJECT_OIDS.country, value: new asn1js.PrintableString({ value: country }) })] : []),
+    ...optional(SUBJECT_OIDS.organization, options.organization),
+    ...optional(SUBJECT_OIDS.organizationalUnit, options.organizationalUnit),
+    utf8(OID.commonName, commonName),
+  ];
+}
+
+/**
+ * A new key pair and a PKCS#10 request for it, signed with that key: the key never leaves the browser. `pkcs8` is the
+ * key to protect before saving it (see encryptPrivateKey); `privateKeyPem` is the same key unprotected.
+ */
+export async function createCsr(options: CsrOptions): Promise<{ csrPem: string; privateKeyPem: string; pkcs8: Uint8Array }> {
   const commonName = options.commonName.trim();
   if (!commonName) throw new RangeError('commonName must not be empty');
+  const subject = csrSubject(options, commonName);
   const pair = await generateKeyPair(options.keyType);
   const csr = new SignableRequest();
   csr.version = 0;
-  csr.subject.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type: OID.commonName, value: new asn1js.Utf8String({ value: commonName }) }));
+  // One attribute per RDN, as OpenSSL and CAs write names; pkijs would put them all in one multi-valued RDN (CN=…+O=…).
+  csr.subject = pkijs.RelativeDistinguishedNames.fromBER(
+    new asn1js.Sequence({ value: subject.map((attribute) => new asn1js.Set({ value: [attribute.toSchema()] })) }).toBER(),
+  );
   csr.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(toArrayBuffer(pair.spki));
   const dnsNames = (options.dnsNames ?? []).map((n) => n.trim()).filter(Boolean);
   if (dnsNames.length > 0) {
@@ -80,5 +107,9 @@ export async function createCsr(options: CsrOptions): Promise<{ csrPem: string; 
   const tbs = csr.toBeSigned();
   csr.tbsView = new Uint8Array(tbs);
   csr.signatureValue = new asn1js.BitString({ valueHex: await pair.sign(tbs) });
-  return { csrPem: toPem('CERTIFICATE REQUEST', new Uint8Array(csr.toSchema().toBER())), privateKeyPem: toPem('PRIVATE KEY', pair.pkcs8) };
+  return {
+    csrPem: toPem('CERTIFICATE REQUEST', new Uint8Array(csr.toSchema().toBER())),
+    privateKeyPem: toPem('PRIVATE KEY', pair.pkcs8),
+    pkcs8: pair.pkcs8,
+  };
 }

@@ -1,15 +1,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import type { KeyType } from './key-types';
 
-export type KeyType = 'RSA-2048' | 'RSA-3072' | 'RSA-4096' | 'EC-P256' | 'EC-P384';
-
-export const KEY_TYPES: readonly { type: KeyType; label: string }[] = [
-  { type: 'RSA-2048', label: 'RSA 2048' },
-  { type: 'RSA-3072', label: 'RSA 3072' },
-  { type: 'RSA-4096', label: 'RSA 4096' },
-  { type: 'EC-P256', label: 'EC P-256' },
-  { type: 'EC-P384', label: 'EC P-384' },
-];
+export { KEY_TYPES, type KeyType } from './key-types';
 
 export interface KeyPair {
   type: KeyType;

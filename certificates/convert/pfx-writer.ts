@@ -15,7 +15,7 @@ import { HASHES, pkcs12Kdf, type HashSpec } from '../pkcs12-kdf';
 export type PfxEncryption = 'aes' | '3des';
 
 export interface PfxContents {
-  /** The leaf first, then its chain. */
+  /** The leaf first, then its chain. Empty for a file holding only a key (a new key waiting for its certificate). */
   certificates: Uint8Array[];
   /** PKCS#8 PrivateKeyInfo of the leaf's key. */
   pkcs8: Uint8Array;
@@ -40,7 +40,8 @@ interface Encrypted {
   ciphertext: Uint8Array;
 }
 
-async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<Encrypted> {
+/** PBES2 as OpenSSL 3 writes it; also what protects an encrypted PKCS#8 key (EncryptedPrivateKeyInfo). */
+export async function pbes2Encrypt(plain: Uint8Array, password: string): Promise<Encrypted> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
@@ -83,10 +84,10 @@ function bagAttributes(localKeyId: Uint8Array, friendlyName: string | undefined)
 /** A PKCS#12 file built with pkijs: one encrypted container of certificates, one shrouded key bag, and a MAC. */
 export async function writePfx(contents: PfxContents): Promise<Uint8Array> {
   const { certificates, pkcs8, password, encryption, friendlyName } = contents;
-  if (certificates.length === 0) throw new RangeError('A PFX needs at least the leaf certificate');
   const encrypt = encryption === 'aes' ? pbes2Encrypt : tripleDesPbeEncrypt;
   // Windows and OpenSSL pair the key with its certificate by this attribute: the SHA-1 of the leaf, as OpenSSL sets it.
-  const localKeyId = sha1(certificates[0]);
+  // With no certificate yet it is random: the attribute is in clear, so it must say nothing about the key.
+  const localKeyId = certificates.length > 0 ? sha1(certificates[0]) : crypto.getRandomValues(new Uint8Array(20));
   const certBags = certificates.map(
     (cer, i) =>
       new pkijs.SafeBag({
@@ -95,17 +96,7 @@ export async function writePfx(contents: PfxContents): Promise<Uint8Array> {
         bagAttributes: i === 0 ? bagAttributes(localKeyId, friendlyName) : undefined,
       }),
   );
-  const certs = await encrypt(der(new pkijs.SafeContents({ safeBags: certBags })), password);
-  const certsData = new pkijs.EncryptedData({
-    version: 0,
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
-      contentType: OID.pkcs7Data,
-      contentEncryptionAlgorithm: certs.algorithm,
-      encryptedContent: octetString(certs.ciphertext),
-      // DER rather than pkijs's default of 1 KB constructed chunks.
-      disableSplit: true,
-    }),
-  });
+  const certsInfo = certBags.length > 0 ? [await encryptedCertificates(certBags, password, encrypt)] : [];
   const key = await encrypt(pkcs8, password);
   const keyBag = new pkijs.SafeBag({
     bagId: OID.shroudedKeyBag,
@@ -115,7 +106,7 @@ export async function writePfx(contents: PfxContents): Promise<Uint8Array> {
   const authSafe = der(
     new pkijs.AuthenticatedSafe({
       safeContents: [
-        new pkijs.ContentInfo({ contentType: OID.pkcs7EncryptedData, content: certsData.toSchema() }),
+        ...certsInfo,
         new pkijs.ContentInfo({ contentType: OID.pkcs7Data, content: octetString(der(new pkijs.SafeContents({ safeBags: [keyBag] }))) }),
       ],
     }),
@@ -129,6 +120,22 @@ export async function writePfx(contents: PfxContents): Promise<Uint8Array> {
       macData: await macData(macHash, encryption === 'aes' ? OID.sha256 : OID.sha1, password, authSafe, iterations),
     }),
   );
+}
+
+/** The certificates in one encrypted container, as Windows and OpenSSL write them. */
+async function encryptedCertificates(certBags: pkijs.SafeBag[], password: string, encrypt: (plain: Uint8Array, password: string) => Promise<Encrypted>) {
+  const certs = await encrypt(der(new pkijs.SafeContents({ safeBags: certBags })), password);
+  const certsData = new pkijs.EncryptedData({
+    version: 0,
+    encryptedContentInfo: new pkijs.EncryptedContentInfo({
+      contentType: OID.pkcs7Data,
+      contentEncryptionAlgorithm: certs.algorithm,
+      encryptedContent: octetString(certs.ciphertext),
+      // DER rather than pkijs's default of 1 KB constructed chunks.
+      disableSplit: true,
+    }),
+  });
+  return new pkijs.ContentInfo({ contentType: OID.pkcs7EncryptedData, content: certsData.toSchema() });
 }
 
 async function macData(hash: HashSpec, hashOid: string, password: string, authSafe: Uint8Array, iterations: number): Promise<pkijs.MacData> {

@@ -3,6 +3,8 @@ import { CertificateError } from '../../certificates/certificate-error.ts';
 import { summarizeCertificate, type CertificateSummary } from '../../certificates/certificate-summary.ts';
 import { detectFormat } from '../../certificates/detect-format.ts';
 import { dotNetPublicKey } from '../../certificates/dotnet-public-key.ts';
+import { lintCertificate } from '../../certificates/doctor/lints.ts';
+import type { DoctorFindingCode } from '../../certificates/doctor/finding.ts';
 import { bytesEqual, fromBase64 } from '../../certificates/encoding.ts';
 import type { AddCertificateBody } from './subscription-certificate-xml.ts';
 
@@ -16,6 +18,7 @@ export interface CheckedCertificate {
 export async function checkCertificateUpload(body: AddCertificateBody): Promise<CheckedCertificate> {
   const data = decodeBase64(body.data, 'SubscriptionCertificateData');
   const summary = await readPublicCertificate(data);
+  refuseWhatTheServiceRefuses(summary);
   const thumbprint = checkThumbprint(body.thumbprint, summary.thumbprintSha1);
   const publicKey = checkPublicKey(body.publicKey, data);
   return { thumbprint, publicKey, data };
@@ -54,6 +57,19 @@ async function readPublicCertificate(data: Uint8Array): Promise<CertificateSumma
     if (!(error instanceof CertificateError)) throw error;
     throw asmErrors.badRequest(`SubscriptionCertificateData is not a valid X.509 certificate: ${error.message}.`);
   }
+}
+
+/**
+ * The doctor's findings the service itself refuses, worded as the doctor words them, so the browser's report and the
+ * 400 say one sentence. Microsoft documents one: management certificates must have a key of at least 2048 bits. A
+ * server-only EKU or an expired certificate is not refused (Azure documents no such check), so the doctor only warns.
+ */
+const REFUSED: ReadonlySet<DoctorFindingCode> = new Set(['weak-rsa']);
+
+function refuseWhatTheServiceRefuses(summary: CertificateSummary): void {
+  // The refused findings do not depend on the date; the clock is only what lintCertificate takes.
+  const refused = lintCertificate(summary, 'management', new Date()).filter((f) => REFUSED.has(f.code));
+  if (refused.length > 0) throw asmErrors.badRequest(`SubscriptionCertificateData: ${refused.map((f) => `${f.message}. ${f.fix}.`).join(' ')}`);
 }
 
 function checkThumbprint(claimed: string, actual: string): string {

@@ -1,3 +1,4 @@
+import { keyMatchFinding } from '../../../../certificates/doctor/key-match';
 import type { OpenedCertificateFile } from '../../../../certificates/open-certificate-file';
 import type { PreviewProblem } from '../../../components/open-certificate-preview';
 
@@ -13,16 +14,20 @@ export interface EditorForm {
 
 export const EMPTY_EDITOR_FORM: EditorForm = { id: '', source: 'custom', password: '', secretIdentifier: '', identity: 'system', clientId: '' };
 
-/** API Management presents the certificate to backends: a file it can use holds the private key of its certificate. */
+/**
+ * API Management presents the certificate to backends: a file it can use holds the private key of its certificate.
+ * The key's defects are worded by the certificate doctor (the same sentence as the report's key line and the service's 400).
+ */
 export function apimPfxProblem(file: OpenedCertificateFile): PreviewProblem | null {
-  if (file.contentFormat !== 'pkcs12' || !file.hasPrivateKey) {
+  const key = keyMatchFinding(file, 'apim');
+  if (key?.severity === 'error') {
+    return { title: key.code === 'no-private-key' ? 'No private key in this file' : 'The key does not match', message: `${key.message}. ${key.fix}.` };
+  }
+  if (file.contentFormat !== 'pkcs12') {
     return {
-      title: 'No private key in this file',
-      message:
-        'API Management presents this certificate to backends, so it needs the private key: export the certificate with its private key as .pfx and choose that.',
+      title: 'Not a .pfx file',
+      message: 'API Management takes the certificate and its private key as a .pfx file: export them together as .pfx and choose that.',
     };
   }
-  if (file.privateKeyMatchesLeaf === false)
-    return { title: 'The key does not match', message: 'The private key in this .pfx file does not belong to its certificate.' };
   return null;
 }

@@ -7,6 +7,7 @@ import { CertificateDoctorReport } from '../../../components/certificate-doctor-
 import { FileDrop } from '../../../components/file-drop';
 import { inspectFile, type InspectResult } from '../inspect-file';
 import { ConversionsPanel } from './conversions-panel';
+import { CsrPanel } from './csr-panel';
 
 const useStyles = makeStyles({
   page: {
@@ -96,6 +97,7 @@ export function InspectPage() {
       </form>
       {busy && <Spinner size="small" label="Checking the file…" />}
       {!busy && result && <InspectOutcome result={result} bytes={picked?.bytes} password={password} />}
+      <CsrPanel />
     </main>
   );
 }

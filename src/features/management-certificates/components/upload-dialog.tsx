@@ -28,6 +28,7 @@ import { MANAGEMENT_CERTIFICATE_LIMIT, useAddManagementCertificate, useManagemen
 import { useDialogFocus } from '../../../components/dialog-focus';
 import { explainUploadError } from './upload-error';
 import { PfxPasswordPrompt, pfxProblem } from './pfx-password-prompt';
+import { KEY_TYPES, PFX_ENCRYPTIONS, type KeyType } from '../../../../certificates/convert/key-types';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: '90vw' },
@@ -46,7 +47,8 @@ interface UploadForm {
   pfxPassword: string;
   commonName: string;
   validityDays: string;
-  keySize: '2048' | '4096';
+  keyType: KeyType;
+  pfxEncryption: 'aes' | '3des';
   password: string;
   confirmPassword: string;
 }
@@ -71,7 +73,7 @@ export function UploadDialog({ subscriptionId, onClose }: { subscriptionId: stri
   const [created, setCreated] = useState<{ cer: Uint8Array; name: string }>();
   const [busy, setBusy] = useState(false);
   const form = useForm<UploadForm>({
-    defaultValues: { pfxPassword: '', commonName: '', validityDays: '365', keySize: '2048', password: '', confirmPassword: '' },
+    defaultValues: { pfxPassword: '', commonName: '', validityDays: '365', keyType: 'RSA-2048', pfxEncryption: 'aes', password: '', confirmPassword: '' },
     mode: 'onTouched',
   });
   const { register, formState, handleSubmit, setValue, getValues, watch } = form;
@@ -102,7 +104,8 @@ export function UploadDialog({ subscriptionId, onClose }: { subscriptionId: stri
         const made = await createSelfSignedCertificate({
           commonName: values.commonName,
           validityDays: Number(values.validityDays),
-          keySize: Number(values.keySize) as 2048 | 4096,
+          keyType: values.keyType,
+          pfxEncryption: values.pfxEncryption,
           password: values.password,
         });
         const safe = values.commonName.replace(/[^\w.-]+/g, '_') || 'certificate';
@@ -202,14 +205,30 @@ export function UploadDialog({ subscriptionId, onClose }: { subscriptionId: stri
                         })}
                       />
                     </Field>
-                    <Field label="Key size">
+                    <Field label="Key type">
                       <Dropdown
-                        value={`RSA ${watch('keySize')}`}
-                        selectedOptions={[watch('keySize')]}
-                        onOptionSelect={(_, d) => setValue('keySize', d.optionValue as '2048' | '4096')}
+                        value={KEY_TYPES.find((k) => k.type === watch('keyType'))?.label}
+                        selectedOptions={[watch('keyType')]}
+                        onOptionSelect={(_, d) => setValue('keyType', d.optionValue as KeyType)}
                       >
-                        <Option value="2048">RSA 2048</Option>
-                        <Option value="4096">RSA 4096</Option>
+                        {KEY_TYPES.map((k) => (
+                          <Option key={k.type} value={k.type}>
+                            {k.label}
+                          </Option>
+                        ))}
+                      </Dropdown>
+                    </Field>
+                    <Field label="Encryption of the .pfx">
+                      <Dropdown
+                        value={PFX_ENCRYPTIONS.find((e) => e.encryption === watch('pfxEncryption'))?.label}
+                        selectedOptions={[watch('pfxEncryption')]}
+                        onOptionSelect={(_, d) => setValue('pfxEncryption', d.optionValue as 'aes' | '3des')}
+                      >
+                        {PFX_ENCRYPTIONS.map((e) => (
+                          <Option key={e.encryption} value={e.encryption}>
+                            {e.label}
+                          </Option>
+                        ))}
                       </Dropdown>
                     </Field>
                   </div>
