@@ -169,3 +169,29 @@ for (const size of [
     await page.keyboard.press('Escape');
   });
 }
+
+test('copy by the thumbprint of a management certificate row and of the API Management details pane; the pane gives focus back', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'alice');
+  await page.goto(`/subscriptions/${SUBSCRIPTION}/management-certificates`);
+  const managementRow = page.getByRole('grid', { name: 'Management certificates' }).getByRole('row').nth(1);
+  const managementThumbprint = (await managementRow.textContent())?.match(/[0-9A-F]{40}/)?.[0];
+  await managementRow.getByRole('button', { name: 'Copy thumbprint' }).click();
+  await expect(managementRow.getByRole('status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(managementThumbprint);
+
+  await page.goto(`/apim/${SUBSCRIPTION}/${RESOURCE_GROUP}/${MAIN}/certificates`);
+  const more = page.getByRole('button', { name: 'More actions for backend-mtls' });
+  await page.getByRole('searchbox', { name: /Search certificates/ }).fill('backend-mtls');
+  await more.click();
+  await page.getByRole('menuitem', { name: 'View details' }).click();
+  const pane = page.getByRole('dialog', { name: 'Certificate backend-mtls' });
+  const facts = pane.getByRole('definition').filter({ has: page.getByRole('button', { name: 'Copy thumbprint' }) });
+  const paneThumbprint = (await facts.textContent())?.match(/[0-9A-F]{40}/)?.[0];
+  await facts.getByRole('button', { name: 'Copy thumbprint' }).click();
+  await expect(facts.getByRole('status')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(paneThumbprint);
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(more).toBeFocused();
+});

@@ -43,7 +43,6 @@ export function CopyButton({ value, label = 'Copy thumbprint' }: { value: string
           event.stopPropagation();
           void copy();
         }}
-        onKeyDown={(event) => event.stopPropagation()}
       />
       <Text role="status" className={styles.status}>
         {outcome === 'copied' ? 'Copied' : outcome === 'failed' ? 'Could not copy' : ''}
