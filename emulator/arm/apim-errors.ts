@@ -32,6 +32,12 @@ export const apimErrors = {
       'PreconditionFailed',
       `Certificate '${certificateId}' has changed since the ETag in If-Match was read (or does not exist). Read it again to get its current ETag.`,
     ),
+  servicePreconditionFailed: (serviceName: string) =>
+    new ArmError(
+      412,
+      'PreconditionFailed',
+      `Service '${serviceName}' has changed since the ETag in If-Match was read. Read it again to get its current ETag and its current CA certificates.`,
+    ),
   ifMatchRequired: (certificateId: string) =>
     new ArmError(
       400,

@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 const corsAllowHeaders =
   'Authorization, Content-Type, If-Match, If-None-Match, x-ms-version, x-ms-client-request-id, x-ms-correlation-request-id, x-ms-return-client-request-id';
-const corsExposeHeaders = 'ETag, Location, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, WWW-Authenticate, Retry-After';
+const corsExposeHeaders =
+  'ETag, Location, Azure-AsyncOperation, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, WWW-Authenticate, Retry-After';
 
 /** Request ids, as Azure sends them: a fresh one per request, and the client's correlation and request ids echoed. */
 export function requestIdHeaders(headers: IncomingHttpHeaders, requestId: string): Record<string, string> {

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
 export interface GridBladeProps {
   title: string;
   subtitle?: string;
+  /** Tabs between the title and the commands (e.g. a page's kinds of certificates). */
+  tabs?: ReactNode;
   /** Whether the admin may change what the blade lists: `false` shows `readOnlyNotice` (unknown yet shows nothing). */
   canWrite?: boolean;
   readOnlyNotice?: string;
@@ -46,10 +48,11 @@ export interface GridBladeProps {
 /** The shape of every list blade: notice, commands, filters with the count, loading and error, the empty state, the grid. */
 export function GridBlade(props: GridBladeProps) {
   const styles = useStyles();
-  const { title, subtitle, canWrite, readOnlyNotice, createCommands, selectionCommands, onRefresh, search, filterFields, count } = props;
+  const { title, subtitle, tabs, canWrite, readOnlyNotice, createCommands, selectionCommands, onRefresh, search, filterFields, count } = props;
   const { reloading, loading, error, warnings, empty, children } = props;
   return (
     <Blade title={title} subtitle={subtitle}>
+      {tabs}
       {canWrite === false && readOnlyNotice && (
         <MessageBar intent="info">
           <MessageBarBody>{readOnlyNotice}</MessageBarBody>

@@ -7,6 +7,10 @@ export interface ArmResponse<T> {
   data: T;
   etag: string | null;
   status: number;
+  /** Where a long-running operation reports (`Azure-AsyncOperation`), when the answer started one. */
+  asyncOperation: string | null;
+  /** How long the service asked a poller to wait before asking again (Retry-After), when it said. */
+  retryAfterMs?: number;
 }
 
 export interface ArmRequest {
@@ -55,7 +59,13 @@ export function createArmClient(endpoint: string, token: TokenSource) {
         parseRetryAfter(response.headers),
       );
     }
-    return { data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('etag'), status: response.status };
+    return {
+      data: (text ? JSON.parse(text) : undefined) as T,
+      etag: response.headers.get('etag'),
+      status: response.status,
+      asyncOperation: response.headers.get('azure-asyncoperation'),
+      retryAfterMs: parseRetryAfter(response.headers),
+    };
   }
 
   /** Every page of a collection: follows nextLink until the service stops sending one. */

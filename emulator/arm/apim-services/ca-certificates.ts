@@ -67,7 +67,14 @@ export function parseStoredCaCertificates(json: string | undefined): StoredCaCer
   return Array.isArray(parsed) ? (parsed as StoredCaCertificate[]) : [];
 }
 
-/** As the service returns them: the store and the certificate's subject, thumbprint and expiry (CertificateInformation). */
+/**
+ * As the service returns them: the store, the certificate's subject, thumbprint and expiry (CertificateInformation),
+ * and the public certificate itself, so a client can send the ones it keeps back in a PATCH, which replaces the list.
+ */
 export function toCertificateConfiguration(stored: StoredCaCertificate) {
-  return { storeName: stored.storeName, certificate: { expiry: stored.expiry, thumbprint: stored.thumbprint, subject: stored.subject } };
+  return {
+    encodedCertificate: stored.encodedCertificate,
+    storeName: stored.storeName,
+    certificate: { expiry: stored.expiry, thumbprint: stored.thumbprint, subject: stored.subject },
+  };
 }

@@ -4,15 +4,20 @@ import { upsertService } from '../../store/apim-service-store.ts';
 import { startOperation } from '../operations/long-running.ts';
 import { resolveService } from './resolve-service.ts';
 import { readServiceBody } from './service-body.ts';
-import { serviceId, toServiceContract } from './service-contract.ts';
+import { ifMatchAllows } from '../../common/etag.ts';
+import { apimErrors } from '../apim-errors.ts';
+import { serviceEtag, serviceId, toServiceContract } from './service-contract.ts';
 
 /**
  * PATCH a service: what the body names changes, the rest stays (a `properties.certificates` array
  * replaces the whole list, as in Azure). Long-running: 202 with `Azure-AsyncOperation` and `Location`,
- * the service Updating until the provisioning delay has passed.
+ * the service Updating until the provisioning delay has passed. With `If-Match`, a service changed since that
+ * ETag was read is 412, so two admins editing its CA certificates cannot drop each other's.
  */
 export const patchService: ArmOperation = async (context) => {
   const { service } = resolveService(context);
+  const ifMatch = context.request.headers['if-match'];
+  if (typeof ifMatch === 'string' && !ifMatchAllows(ifMatch, serviceEtag(service))) throw apimErrors.servicePreconditionFailed(service.name);
   const input = await readServiceBody(readJsonObject(context.request), true);
   const { headers, completesAt } = startOperation(context, service.subscription_id, serviceId(service));
   const row = {
@@ -32,5 +37,5 @@ export const patchService: ArmOperation = async (context) => {
     created_at: service.created_at ?? '',
   };
   upsertService(context.env.db, row);
-  return json(202, toServiceContract(row, context.caller.tenantId, context.env.origin, context.env.now().getTime()), headers);
+  return json(202, toServiceContract(row, context.caller.tenantId, context.env.origin, context.env.now().getTime()), { ...headers, ETag: serviceEtag(row) });
 };

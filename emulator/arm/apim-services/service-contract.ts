@@ -17,6 +17,14 @@ function provisioningState(row: ServiceRow, now: number): string {
   return row.ready_at && now < row.ready_at ? (row.provisioning_state ?? 'Succeeded') : 'Succeeded';
 }
 
+/**
+ * The service's entity tag: a digest of everything it stores, so any write (a PATCH always moves `ready_at`) makes a
+ * new one without a column of its own. Quoted, as ARM sends them.
+ */
+export function serviceEtag(row: ServiceRow): string {
+  return `"${createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 22)}"`;
+}
+
 /** `origin`: the emulator's, under which each service's direct management API is served (apim-direct/). */
 export function toServiceContract(row: ServiceRow, tenantId: string, origin: string, now = Date.now()) {
   const userIds = userIdentityClientIds(row);
@@ -30,6 +38,7 @@ export function toServiceContract(row: ServiceRow, tenantId: string, origin: str
     id: serviceId(row),
     name: row.name,
     type: 'Microsoft.ApiManagement/service',
+    etag: serviceEtag(row),
     location: row.location,
     tags: JSON.parse(row.tags ?? '{}') as Record<string, string>,
     sku: { name: row.sku_name, capacity: row.sku_capacity },

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
     padding: '0 12px',
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
+    '@media (max-width: 599.98px)': { gap: '2px', padding: '0 6px' },
   },
   brand: { color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, textDecoration: 'none' },
   spacer: { flex: 1 },
@@ -26,6 +27,9 @@ const useStyles = makeStyles({
   account: { minWidth: 'auto' },
   userName: { '@media (max-width: 599.98px)': { display: 'none' } },
   onBrand: { color: tokens.colorNeutralForegroundOnBrand },
+  // At 320 px the link reads "Inspect" (its name stays whole): three wrapped lines pushed the account off the screen.
+  inspect: { whiteSpace: 'nowrap' },
+  narrowHidden: { '@media (max-width: 599.98px)': { display: 'none' } },
   // Plain markup instead of Fluent's Badge, Avatar and Tooltip: the top bar is in the first load.
   badge: {
     backgroundColor: tokens.colorPaletteYellowBackground2,
@@ -82,8 +86,8 @@ export function TopBar({ environment, theme, onTheme }: { environment: string; t
       </Link>
       {environment === 'emulator' && <span className={styles.badge}>Emulator</span>}
       <span className={styles.spacer} />
-      <Link to="/inspect" className={styles.onBrand}>
-        Inspect a certificate file
+      <Link to="/inspect" className={mergeClasses(styles.onBrand, styles.inspect)} aria-label="Inspect a certificate file">
+        Inspect<span className={styles.narrowHidden}> a certificate file</span>
       </Link>
       <Button
         appearance="transparent"

@@ -12,6 +12,8 @@ export const queryKeys = {
   apimServices: () => ['arm', 'apim', 'services'] as const,
   /** The service's own GET (overview, identities): one key, one request. */
   apimService: (s: ApimServiceRef) => [...apimService(s), 'service'] as const,
+  /** The service's CA certificates with the service's ETag (the same GET, read for a write that sends If-Match). */
+  apimCaCertificates: (s: ApimServiceRef) => [...apimService(s), 'ca-certificates'] as const,
   apimCertificates: (s: ApimServiceRef) => [...apimService(s), 'certificates'] as const,
   apimCertificate: (s: ApimServiceRef, id: string) => [...apimService(s), 'certificate', id] as const,
   /** Whether the direct management API is on (never its keys, which are not cached). */

@@ -17,6 +17,8 @@ import { CertificatesGrid } from './certificates-grid';
 import { useLoadAllPages } from './use-load-all-pages';
 import { DeleteCertificateDialog } from './delete-certificate-dialog';
 import { explainCertificateError } from './explain-certificate-error';
+import { CaCertificatesBlade } from './ca-certificates-blade';
+import { CertificatesTabs, useCertificatesTab } from './certificates-tabs';
 
 const useStyles = makeStyles({
   // Never wider than the screen less the blade's padding: at 320 px a 340 px box ran past the edge.
@@ -47,11 +49,17 @@ function narrowLoaded(rows: CertificateContract[], search: string, expiresBefore
   );
 }
 
-/** The certificates of one API Management service: searched and filtered by the service, paged, virtualized. */
+/** The service's certificates page: its own certificates, or (the second tab) the CA certificates its gateway trusts. */
 export function ApimCertificatesBlade() {
-  const styles = useStyles();
   const { subscriptionId = '', resourceGroup = '', serviceName = '' } = useParams();
   const service = useMemo<ServiceRef>(() => ({ subscriptionId, resourceGroup, serviceName }), [subscriptionId, resourceGroup, serviceName]);
+  return useCertificatesTab() === 'ca' ? <CaCertificatesBlade service={service} /> : <ServiceCertificatesBlade service={service} />;
+}
+
+/** The certificates of one API Management service: searched and filtered by the service, paged, virtualized. */
+function ServiceCertificatesBlade({ service }: { service: ServiceRef }) {
+  const styles = useStyles();
+  const { subscriptionId, serviceName } = service;
   const canWrite = useCanWrite(subscriptionId, 'Microsoft.ApiManagement/service/certificates/write');
   const { notify } = useNotifications();
   const [search, setSearch] = useState('');
@@ -104,6 +112,7 @@ export function ApimCertificatesBlade() {
     <GridBlade
       title="Certificates"
       subtitle={serviceName}
+      tabs={<CertificatesTabs />}
       canWrite={canWrite}
       readOnlyNotice="You have read-only access to this service: you can list certificates but not add, replace, refresh or delete them."
       createCommands={

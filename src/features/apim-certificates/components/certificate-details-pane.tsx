@@ -1,3 +1,5 @@
+import { CopyButton } from '../../../components/copy-button';
+import { rowMenuButton, useDialogFocus } from '../../../components/dialog-focus';
 import {
   Button,
   DrawerBody,
@@ -77,6 +79,8 @@ export function CertificateDetailsPane({
   onClose: () => void;
 }) {
   const styles = useStyles();
+  // No field to start on: the hook is here to give focus back to the row (or its menu) that opened the pane.
+  useDialogFocus<HTMLElement>(() => rowMenuButton(id));
   const { data, isPending, error, refetch } = useCertificate(service, id);
   const parsed = data ? uploadedSummary(data.certificate.properties.thumbprint) : undefined;
   const expires = data ? new Date(data.certificate.properties.expirationDate) : null;
@@ -100,7 +104,10 @@ export function CertificateDetailsPane({
               {certificateFacts(data).map(([term, value, mono]) => (
                 <div key={term} style={{ display: 'contents' }}>
                   <dt className={styles.term}>{term}</dt>
-                  <dd className={mono ? `${styles.value} ${styles.mono}` : styles.value}>{value}</dd>
+                  <dd className={mono ? `${styles.value} ${styles.mono}` : styles.value}>
+                    {value}
+                    {term === 'Thumbprint' && value && <CopyButton value={value} />}
+                  </dd>
                 </div>
               ))}
             </dl>

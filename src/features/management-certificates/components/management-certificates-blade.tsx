@@ -22,6 +22,7 @@ import { useCanWrite } from '../../../lib/permissions';
 import { formatCount } from '../../../lib/format-count';
 import { useSubscriptionName } from '../../../components/subscription-name';
 import { thumbprintMatches } from '../../../lib/thumbprint';
+import { CopyButton } from '../../../components/copy-button';
 import {
   MANAGEMENT_CERTIFICATE_LIMIT,
   useDeleteManagementCertificates,
@@ -47,7 +48,12 @@ const columns: TableColumnDefinition<ManagementCertificate>[] = [
     columnId: 'thumbprint',
     compare: (a, b) => a.thumbprint.localeCompare(b.thumbprint),
     renderHeaderCell: () => 'Thumbprint',
-    renderCell: (c) => <span style={{ fontFamily: 'monospace', fontSize: '12px', whiteSpace: 'nowrap' }}>{c.thumbprint}</span>,
+    renderCell: (c) => (
+      <>
+        <span style={{ fontFamily: 'monospace', fontSize: '12px', whiteSpace: 'nowrap' }}>{c.thumbprint}</span>
+        <CopyButton value={c.thumbprint} />
+      </>
+    ),
   }),
   createTableColumn({
     columnId: 'expires',
@@ -72,7 +78,7 @@ const columns: TableColumnDefinition<ManagementCertificate>[] = [
 // A thumbprint is 40 monospace characters: give it the room, or it runs into the next column.
 const columnSizing = {
   name: { idealWidth: 190, minWidth: 120 },
-  thumbprint: { idealWidth: 300, minWidth: 290 },
+  thumbprint: { idealWidth: 340, minWidth: 330 },
   expires: { idealWidth: 110, minWidth: 100 },
   created: { idealWidth: 100, minWidth: 90 },
   status: { idealWidth: 170, minWidth: 150 },
