@@ -103,12 +103,11 @@ test('the inventory lists every kind with its days left; the chart table matches
     .split('\r\n');
   expect(lines[0]).toBe('kind,name,subject,thumbprint,expiry,daysLeft,status,subscription,subscriptionId,service,link');
   expect(lines).toHaveLength(shown + 1);
-  expect(
-    lines
-      .slice(1)
-      .map((l) => l.split(',')[1])
-      .sort(),
-  ).toEqual([...names].sort());
+  // The grid draws only the rows in view (other specs may have added a thousand certificates to this
+  // service): every drawn row is in the file, and the file has exactly as many rows as the count says.
+  const exported = new Set(lines.slice(1).map((l) => l.split(',')[1]));
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.filter((name) => !exported.has(name))).toEqual([]);
   expect(lines.slice(1).every((l) => l.includes(',contoso-partners,'))).toBe(true);
 });
 
