@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as asn1js from 'asn1js';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
 import { API_VERSION, certificatesPath } from '../test-support/child-emulator.ts';
 import { OpensslWorkshop } from '../arm/__tests__/openssl-fixtures.ts';
@@ -22,8 +23,8 @@ beforeAll(async () => {
   openssl.certificate('hostile', key, '/CN=hostile.contoso.com', 30);
   // One key bag at the PBKDF2 cap, certificates in the clear, the MAC taken off (OpenSSL 3.0 keeps it despite -nomac).
   heavy = withKeyBags(openssl.pfx('heavy', key, 'hostile.crt', 'pw', ['-keypbe', 'AES-256-CBC', '-certpbe', 'NONE', '-iter', '1000000']), 1);
-  // PKCS#12's own KDF runs in JavaScript (WebCrypto's PBKDF2 runs on libuv's threads): 3DES, key and IV (20,000 iterations: a few hundred ms of JavaScript each, which the event loop would wait for).
-  legacy = withKeyBags(openssl.pfx('legacy', key, 'hostile.crt', 'pw', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'NONE', '-iter', '20000']), 1);
+  // PKCS#12's own KDF runs in JavaScript (WebCrypto's PBKDF2 runs on libuv's threads): 3DES, key and IV (100,000 iterations: about a second of JavaScript per file, which the event loop would wait for).
+  legacy = withKeyBags(openssl.pfx('legacy', key, 'hostile.crt', 'pw', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'NONE', '-iter', '100000']), 1);
 });
 afterAll(async () => {
   await emulator.close();
@@ -79,22 +80,26 @@ describe('a PKCS#12 file has a work budget', () => {
     expect((await emulator.arm(`${certificatesPath().replace(/^\/arm/, '')}/sixty-bags?${API_VERSION}`)).status).toBe(404);
   });
 
-  // UNFINISHED: on the shared 2-core machine CPU starvation alone gives /healthz spikes of 150-350 ms, so this
-  // bound does not yet separate "off the event loop" from "on it"; to be replaced by an event-loop-delay check.
-  it.skip('opening runs off the event loop: /healthz answers fast while two expensive files are opened', async () => {
-    const uploads = [put('legacy-one', legacy), put('legacy-two', legacy), put('heavy-one', heavy)];
-    const latencies: number[] = [];
-    let settled = false;
-    void Promise.allSettled(uploads).then(() => (settled = true));
-    while (!settled && latencies.length < 200) {
-      const started = performance.now();
-      expect((await fetch(`${emulator.url}healthz`)).status).toBe(200);
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    const replies = await Promise.all(uploads);
-    expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201]);
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(300);
+  // Measured on the server's own event loop (the emulator runs in this process), not by /healthz round trips:
+  // on a shared 2-core machine CPU starvation alone gives /healthz spikes of 150-350 ms either way, while the
+  // loop's utilization tells "off the event loop" from "on it" (on it, the 3DES file's JavaScript KDF alone
+  // keeps the loop busy for most of the uploads' wall time). Measured here: 3 % in the pool, 98 % on the loop.
+  it('opening runs off the event loop: the loop stays mostly idle while two files with a JavaScript KDF are opened', async () => {
+    await put('warm-up', legacy); // the pool's first thread loads tsx: not what is measured
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const before = performance.eventLoopUtilization();
+    delay.enable();
+    const replies = await Promise.all([put('legacy-one', legacy), put('legacy-two', legacy)]);
+    delay.disable();
+    const { utilization, active } = performance.eventLoopUtilization(before);
+    const maxDelayMs = delay.max / 1e6;
+    console.log(
+      `event loop while two uploads opened: utilization ${(utilization * 100).toFixed(1)} %, busy ${active.toFixed(0)} ms, max delay ${maxDelayMs.toFixed(0)} ms`,
+    );
+    expect(replies.map((reply) => reply.status)).toEqual([201, 201]);
+    expect(utilization).toBeLessThan(0.5);
+    // A sanity bound only, generous for a shared machine: the KDF yields between derivations, so a single
+    // delay stays short even on the loop; utilization is what tells the two apart.
+    expect(maxDelayMs).toBeLessThan(1000);
   });
 });
