@@ -350,8 +350,8 @@ async function main(): Promise<void> {
         section: 'Hostile',
         figure: `${r.name} (${r.requestBytes.toLocaleString('en-US')} bytes): ${r.status}, server CPU (wall)`,
         value: `${r.serverCpuMs} ms (${r.wallMs} ms)`,
-        target: '≤ 1 s server CPU, a 4xx',
-        met: yesNo(r.serverCpuMs <= 1000 && r.status >= 400 && r.status < 500),
+        target: r.name.includes('(the limit)') ? '≤ 1 s server CPU, a 200' : '≤ 1 s server CPU, a 4xx',
+        met: yesNo(r.serverCpuMs <= 1000 && (r.name.includes('(the limit)') ? r.status === 200 : r.status >= 400 && r.status < 500)),
       });
     }
     rows.push({
