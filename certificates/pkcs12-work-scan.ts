@@ -27,14 +27,18 @@ export function scanPkcs12Work(bytes: Uint8Array): Pkcs12Work {
   return work;
 }
 
+/**
+ * Bag by bag, charging as it goes: the bag count is charged from the raw structure before any bag is decoded, and
+ * each bag's iterations right after it is, so a file past the budget costs the scan only the bags up to the limit
+ * (decoding every bag first cost ~30 ms of the event loop for 60 bags, and grew with the body).
+ */
 function scanSafeContents(block: Block, work: Pkcs12Work, depth: number): void {
-  const contents = withPkijs('PKCS#12 safe contents', () => new pkijs.SafeContents({ schema: block }));
   const blocks = children(block);
-  chargePkcs12Work(work, { bags: contents.safeBags.length });
-  for (const [index, bag] of contents.safeBags.entries()) {
+  chargePkcs12Work(work, { bags: blocks.length });
+  for (const bagBlock of blocks) {
+    const bag = withPkijs('PKCS#12 safe bag', () => new pkijs.SafeBag({ schema: bagBlock }));
     const value: unknown = bag.bagValue;
     if (value instanceof pkijs.PKCS8ShroudedKeyBag) chargePkcs12Work(work, { iterations: parsePasswordCipher(value.encryptionAlgorithm).iterations });
-    else if (value instanceof pkijs.SafeContents && depth < MAX_NESTED_SAFE_CONTENTS)
-      scanSafeContents(children(children(blocks[index])[1])[0], work, depth + 1);
+    else if (value instanceof pkijs.SafeContents && depth < MAX_NESTED_SAFE_CONTENTS) scanSafeContents(children(children(bagBlock)[1])[0], work, depth + 1);
   }
 }

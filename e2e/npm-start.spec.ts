@@ -4,22 +4,34 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO } from './support/sign-in';
+import { waitUntilNoEmulator } from '../emulator/test-support/leftover-emulators';
 
 let child: ChildProcess | undefined;
 const location = mkdtempSync(join(tmpdir(), 'certportal-npm-start-'));
 
-test.afterAll(async () => {
-  if (child && child.exitCode === null) {
-    child.kill('SIGTERM');
-    await new Promise((done) => child!.once('exit', done));
+/** Signals npm's whole process group (npm, sh, tsx, the server): SIGTERM to npm alone does not reach the server. */
+function signalGroup(signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child!.pid!, signal);
+  } catch {
+    // the group is gone already
   }
+}
+
+test.afterAll(async () => {
+  if (child) signalGroup('SIGKILL');
   rmSync(location, { recursive: true, force: true });
 });
 
 test('`npm start` builds, prints a URL, and that URL shows the portal shell', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   // The README's command, with a free port and a throw-away state folder so it cannot collide with a real one.
-  child = spawn('npm', ['start', '--', '--port', '0', '--location', location], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  child = spawn('npm', ['start', '--', '--port', '0', '--location', location], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+    // Its own process group, so that stopping it stops the server too.
+    detached: true,
+  });
   const url = await new Promise<string>((done, fail) => {
     let out = '';
     const timer = setTimeout(() => fail(new Error(`npm start printed no URL within 150 s:\n${out}`)), 150_000);
@@ -43,4 +55,8 @@ test('`npm start` builds, prints a URL, and that URL shows the portal shell', as
   await expect(page.getByRole('navigation', { name: 'Portal menu' })).toBeVisible();
   await expect(page.getByRole('button', { name: `Account: ${DEMO.alice.name}` })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('npm-start-shell.png') });
+
+  // Stopping `npm start` stops its server: nothing serving this location is left.
+  signalGroup('SIGTERM');
+  expect(await waitUntilNoEmulator((args) => args.includes(location), 10_000)).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { openDatabase, type Db } from './store/database.ts';
+import type { Db } from './store/database.ts';
+import { openPrivateDatabase, privateDirectory, privateFile } from './store/private-files.ts';
 import { loadOrCreateTls } from './tls/local-ca.ts';
 import { currentSigningKeys, loadOrCreateSigningKeys, type SigningKeys } from './identity/signing-keys.ts';
 import { createTokenVerifier } from './identity/verify-token.ts';
@@ -74,10 +75,13 @@ const notReady: RequestHandler = async (_req, res) => {
 export async function startEmulator(options: EmulatorOptions, services: ServiceCatalog = emulatedServices): Promise<RunningEmulator> {
   const location = options.location ? resolve(options.location) : null;
   const log = options.log ?? ((line: string) => console.log(line));
-  const db = openDatabase(location);
+  const db = openPrivateDatabase(location, log);
   seedDirectory(db);
   if (options.seedDemo) await seedDemoData(db);
-  const tls = await loadOrCreateTls(options.tlsDir ?? (location ? join(location, 'tls') : mkdtempSync(join(tmpdir(), 'certportal-tls-'))));
+  const tlsDir = options.tlsDir ?? (location ? join(location, 'tls') : mkdtempSync(join(tmpdir(), 'certportal-tls-')));
+  privateDirectory(tlsDir, log);
+  const tls = await loadOrCreateTls(tlsDir);
+  privateFile(join(tlsDir, 'localhost-key.pem'), log);
   const keys = await loadOrCreateSigningKeys(db);
 
   // The origin is known only once the port is: the identity provider and the pipeline are built after listen.

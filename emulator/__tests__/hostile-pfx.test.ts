@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as asn1js from 'asn1js';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startTestEmulator, type TestEmulator } from '../test-support/test-emulator.ts';
 import { API_VERSION, certificatesPath } from '../test-support/child-emulator.ts';
 import { OpensslWorkshop } from '../arm/__tests__/openssl-fixtures.ts';
+import { withKeyBags } from '../test-support/pkcs12-key-bags.ts';
 import { PKCS12_WORK_LIMITS } from '../../certificates/pkcs12-work-budget.ts';
 import { scanPkcs12Work } from '../../certificates/pkcs12-work-scan.ts';
 
@@ -11,7 +12,6 @@ import { scanPkcs12Work } from '../../certificates/pkcs12-work-scan.ts';
  * server's only thread. Now the file's work is budgeted before any derivation, and opening runs in a pool.
  */
 
-const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
 const openssl = new OpensslWorkshop();
 let emulator: TestEmulator;
 let heavy: Buffer;
@@ -22,36 +22,13 @@ beforeAll(async () => {
   openssl.certificate('hostile', key, '/CN=hostile.contoso.com', 30);
   // One key bag at the PBKDF2 cap, certificates in the clear, the MAC taken off (OpenSSL 3.0 keeps it despite -nomac).
   heavy = withKeyBags(openssl.pfx('heavy', key, 'hostile.crt', 'pw', ['-keypbe', 'AES-256-CBC', '-certpbe', 'NONE', '-iter', '1000000']), 1);
-  // PKCS#12's own KDF runs in JavaScript (WebCrypto's PBKDF2 runs on libuv's threads): 3DES, key and IV (20,000 iterations: a few hundred ms of JavaScript each, which the event loop would wait for).
-  legacy = withKeyBags(openssl.pfx('legacy', key, 'hostile.crt', 'pw', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'NONE', '-iter', '20000']), 1);
+  // PKCS#12's own KDF runs in JavaScript (WebCrypto's PBKDF2 runs on libuv's threads): 3DES, key and IV (100,000 iterations: about a second of JavaScript per file, which the event loop would wait for).
+  legacy = withKeyBags(openssl.pfx('legacy', key, 'hostile.crt', 'pw', ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'NONE', '-iter', '100000']), 1);
 });
 afterAll(async () => {
   await emulator.close();
   openssl.dispose();
 });
-
-const octetsOf = (block: asn1js.BaseBlock) => (block as asn1js.OctetString).valueBlock.valueHexView;
-const sequence = (block: asn1js.BaseBlock) => (block as asn1js.Sequence).valueBlock.value;
-
-/** The same PFX without its MAC and with its one shrouded key bag copied `count` times: a small file, `count` derivations at the cap. */
-function withKeyBags(pfx: Buffer, count: number): Buffer {
-  const top = asn1js.fromBER(new Uint8Array(pfx)).result;
-  sequence(top).splice(2);
-  const authSafeOctets = sequence(sequence(sequence(top)[1])[1])[0] as asn1js.OctetString;
-  const authSafe = asn1js.fromBER(octetsOf(authSafeOctets)).result;
-  for (const contentInfo of sequence(authSafe)) {
-    const safeOctets = sequence(sequence(contentInfo)[1])[0] as asn1js.OctetString;
-    const safeContents = asn1js.fromBER(octetsOf(safeOctets)).result;
-    const bags = sequence(safeContents);
-    const keyBag = bags.find((bag) => (sequence(bag)[0] as asn1js.ObjectIdentifier).valueBlock.toString() === SHROUDED_KEY_BAG);
-    if (!keyBag) continue;
-    const bagBytes = new Uint8Array(keyBag.toBER());
-    for (let i = 1; i < count; i++) bags.push(asn1js.fromBER(bagBytes.slice()).result);
-    safeOctets.valueBlock.valueHexView = new Uint8Array(safeContents.toBER());
-  }
-  authSafeOctets.valueBlock.valueHexView = new Uint8Array(authSafe.toBER());
-  return Buffer.from(top.toBER());
-}
 
 const put = (id: string, pfx: Buffer) =>
   emulator.arm(`${certificatesPath().replace(/^\/arm/, '')}/${id}?${API_VERSION}`, {
@@ -79,22 +56,27 @@ describe('a PKCS#12 file has a work budget', () => {
     expect((await emulator.arm(`${certificatesPath().replace(/^\/arm/, '')}/sixty-bags?${API_VERSION}`)).status).toBe(404);
   });
 
-  // UNFINISHED: on the shared 2-core machine CPU starvation alone gives /healthz spikes of 150-350 ms, so this
-  // bound does not yet separate "off the event loop" from "on it"; to be replaced by an event-loop-delay check.
-  it.skip('opening runs off the event loop: /healthz answers fast while two expensive files are opened', async () => {
-    const uploads = [put('legacy-one', legacy), put('legacy-two', legacy), put('heavy-one', heavy)];
-    const latencies: number[] = [];
-    let settled = false;
-    void Promise.allSettled(uploads).then(() => (settled = true));
-    while (!settled && latencies.length < 200) {
-      const started = performance.now();
-      expect((await fetch(`${emulator.url}healthz`)).status).toBe(200);
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    const replies = await Promise.all(uploads);
-    expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201]);
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(300);
+  // Measured on the server's own event loop (the emulator runs in this process), not by /healthz round trips:
+  // on a shared 2-core machine CPU starvation alone gives /healthz spikes of 150-350 ms either way, while the
+  // loop's utilization tells "off the event loop" from "on it" (on it, the 3DES file's JavaScript KDF alone
+  // keeps the loop busy for most of the uploads' wall time). Measured here: 1-3 % in the pool, 90-98 % on the loop.
+  it('opening runs off the event loop: the loop stays mostly idle while two files with a JavaScript KDF are opened', async () => {
+    await put('warm-up', legacy); // the pool's first thread loads tsx: not what is measured
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    const before = performance.eventLoopUtilization();
+    delay.enable();
+    // One after the other: the pool has one thread on two cores, and its 10 s budget counts time in its queue.
+    const replies = [await put('legacy-one', legacy), await put('legacy-two', legacy)];
+    delay.disable();
+    const { utilization, active } = performance.eventLoopUtilization(before);
+    const maxDelayMs = delay.max / 1e6;
+    console.log(
+      `event loop while two uploads opened: utilization ${(utilization * 100).toFixed(1)} %, busy ${active.toFixed(0)} ms, max delay ${maxDelayMs.toFixed(0)} ms`,
+    );
+    expect(replies.map((reply) => reply.status)).toEqual([201, 201]);
+    expect(utilization).toBeLessThan(0.5);
+    // A sanity bound only, generous for a shared machine: the KDF yields between derivations, so a single
+    // delay stays short even on the loop; utilization is what tells the two apart.
+    expect(maxDelayMs).toBeLessThan(1000);
   });
 });

@@ -28,4 +28,13 @@ export function checkCertificateId(id: string): void {
   }
   const bad = /[*#&+:<>?]/.exec(id);
   if (bad) throw validationError('certificateId', `The certificate id '${id}' contains '${bad[0]}'; it may not contain any of * # & + : < > ?.`);
+  // Beyond the spec's pattern: a NUL, CR, LF or ESC in a stored name breaks logs, terminals and CSV exports downstream.
+  const control = /\p{Cc}/u.exec(id);
+  if (control) {
+    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw validationError(
+      'certificateId',
+      `The certificate id contains the control character ${code} at position ${control.index + 1}; it may not contain control characters.`,
+    );
+  }
 }

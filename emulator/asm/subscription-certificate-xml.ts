@@ -2,6 +2,10 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AZURE_XMLNS, asmErrors } from '../common/asm-error.ts';
 import { toBase64 } from '../../certificates/encoding.ts';
 import type { ManagementCertificate } from '../store/management-certificate-store.ts';
+import { xmlNestingDepth } from './xml-depth.ts';
+
+/** Far above the body's own 2 levels, far below what the parser's recursion can take. */
+const MAX_XML_DEPTH = 32;
 
 export interface AddCertificateBody {
   publicKey: string;
@@ -64,6 +68,8 @@ export function parseAddCertificateBody(body: Buffer): AddCertificateBody {
   const text = body.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') throw asmErrors.invalidXml('The request body is empty: it must be a SubscriptionCertificate XML document.');
   if (/<!DOCTYPE/i.test(text)) throw asmErrors.invalidXml('The request body must not contain a document type declaration (DTD).');
+  if (xmlNestingDepth(text, MAX_XML_DEPTH) > MAX_XML_DEPTH)
+    throw asmErrors.invalidXml(`The request body nests elements more than ${MAX_XML_DEPTH} levels deep; a SubscriptionCertificate needs 2.`);
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;

@@ -6,7 +6,7 @@ import { readBody } from '../common/http.ts';
 import type { SigningKeys } from './signing-keys.ts';
 import { sqliteAdapterFactory } from './sqlite-adapter.ts';
 import { loginPage, signedOutPage, signOutPage } from './login-page.ts';
-import { securityHeaders } from '../common/security-headers.ts';
+import { clientErrorStatus, guardIdentityResponse, identityPageHeaders, interactionErrorPage, tokenBodyTooLarge } from './identity-page-guard.ts';
 import { APP_CLIENT_ID, ARM_AUDIENCE, ARM_SCOPE, ASM_AUDIENCE, ASM_SCOPE, DEMO_SERVICE_PRINCIPAL, DEMO_USERS, findUser, TENANT_ID } from './directory.ts';
 
 export interface IdentityOptions {
@@ -43,6 +43,9 @@ function resourcesFor(scopes: string[]): string[] {
   return resources.filter((r) => scopes.some((s) => s.startsWith(r.audience))).map((r) => r.audience);
 }
 
+/** oidc-provider's own limit for a form body. */
+const TOKEN_FORM_BYTES = 56 * 1024;
+
 /** What Azure tools read from an ARM token besides the OIDC basics: its version, and a not-before. */
 const v1Claims = () => ({ ver: '1.0', nbf: Math.floor(Date.now() / 1000) });
 
@@ -55,6 +58,7 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
     putSetting(options.db, 'identity.cookieKey', cookieKey);
   }
   const appOrigins = [...new Set([options.origin, ...options.appOrigins])];
+  const pageHeaders = identityPageHeaders(appOrigins);
 
   const configuration: Configuration = {
     adapter: sqliteAdapterFactory(options.db),
@@ -215,8 +219,7 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
   const callback = provider.callback();
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const html = (status: number, body: string) =>
-      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...securityHeaders() }).end(body);
+    const html = (status: number, body: string) => res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
     const details = await provider.interactionDetails(req, res);
     const action = `${prefix}/interaction/${details.uid}/login`;
     if (req.method === 'GET') {
@@ -242,8 +245,16 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
     authority: `${options.origin}/${TENANT_ID}`,
     owns: (pathname) => pathname === prefix || pathname.startsWith(`${prefix}/`),
     async handle(req, res, pathname) {
+      guardIdentityResponse(res, pageHeaders);
       if (pathname.startsWith(`${prefix}/interaction/`)) {
-        await handleInteraction(req, res, pathname);
+        try {
+          await handleInteraction(req, res, pathname);
+        } catch (error) {
+          // An unknown or expired interaction id, or a form over its limit: the caller's mistake, a 4xx page.
+          const status = clientErrorStatus(error);
+          if (status === undefined || res.headersSent) throw error;
+          interactionErrorPage(res, status, status === 413 ? 'The sign-in form is too large.' : 'This sign-in is unknown or has expired.');
+        }
         return;
       }
       if (
@@ -254,7 +265,15 @@ export async function createIdentityProvider(options: IdentityOptions): Promise<
         // Read the form here (oidc-provider takes an upstream-parsed body) to keep the requested scopes, and
         // because Entra treats offline_access as implied: MSAL asks for it on refresh, and a refresh token
         // issued without a consent prompt does not list it.
-        const form = new URLSearchParams((await readBody(req, 56 * 1024)).toString('utf8'));
+        let raw: Buffer;
+        try {
+          raw = await readBody(req, TOKEN_FORM_BYTES);
+        } catch (error) {
+          if (clientErrorStatus(error) !== 413) throw error;
+          tokenBodyTooLarge(res, TOKEN_FORM_BYTES);
+          return;
+        }
+        const form = new URLSearchParams(raw.toString('utf8'));
         if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
           form.set(
             'scope',

@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,8 @@ import { ARM_AUDIENCE } from '../../identity/directory.ts';
 import type { SigningKeys } from '../../identity/signing-keys.ts';
 import { APIM_DEMO, DEMO_USERS } from '../../seed/demo-ids.ts';
 import { OpensslWorkshop } from './openssl-fixtures.ts';
+import { startChildEmulator, type ChildEmulator } from '../../test-support/child-emulator.ts';
+import { waitUntilNoEmulator } from '../../test-support/leftover-emulators.ts';
 
 const { subscriptionId, resourceGroup, service } = APIM_DEMO.production;
 const certificates = `/arm/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ApiManagement/service/${service}/certificates`;
@@ -17,10 +18,10 @@ const api = 'api-version=2024-05-01';
 
 const dir = mkdtempSync(join(tmpdir(), 'certportal-restart-'));
 const openssl = new OpensslWorkshop();
-const children: ChildProcess[] = [];
+const children: ChildEmulator[] = [];
 
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+afterAll(async () => {
+  for (const child of children) await child.kill();
   rmSync(dir, { recursive: true, force: true });
   openssl.dispose();
 });
@@ -49,35 +50,20 @@ function call(ca: Buffer, url: string, token: string, method = 'GET', body?: unk
   });
 }
 
-/** `npx tsx emulator/main.ts serve --location DIR`, as a separate process: resolves with its URL once it is listening. */
-function serveInChildProcess(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'emulator/main.ts', 'serve', '--port', '0', '--location', dir, '--no-app'], {
-    cwd: join(import.meta.dirname, '../../..'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * `node --import tsx emulator/main.ts serve --location DIR`: the server itself is the child, so SIGKILL reaches it
+ * (through the tsx CLI it reached only the wrapper, and the server lived on).
+ */
+async function serveInChildProcess(): Promise<{ child: ChildEmulator; url: string }> {
+  const child = await startChildEmulator({ location: dir });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start:\n${output}`)), 30_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const ready = /certportal emulator ready at (https:\/\/localhost:\d+\/)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1] });
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.on('exit', (code) => reject(new Error(`the emulator exited with ${code}:\n${output}`)));
-  });
+  return { child, url: child.url };
 }
 
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+/** SIGKILL to the server, then proof that no emulator on `dir` is left: the crash was real. */
+async function killed(child: ChildEmulator): Promise<void> {
+  await child.kill();
+  expect(await waitUntilNoEmulator((args) => args.includes(dir), 5_000)).toEqual([]);
 }
 
 describe('state survives a restart and a crash', () => {
