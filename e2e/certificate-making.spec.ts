@@ -2,7 +2,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { expect, test, type Download } from '@playwright/test';
 import { expectNoSeriousAxeViolations } from './support/axe';
 import { tempPath } from './support/openssl';
-import { signIn } from './support/sign-in';
 
 const openssl = (...args: string[]) => spawnSync('openssl', args, { encoding: 'utf8' });
 const save = async (download: Promise<Download>, name: string) => {
@@ -54,35 +53,4 @@ test('/inspect without signing in: make a CSR with an EC key; openssl req -verif
   expect(urls.filter((u) => !u.startsWith('GET '))).toEqual([]);
   expect(urls.some((u) => u.includes(keyPassword) || u.includes(encodeURIComponent(keyPassword)))).toBe(false);
   await expectNoSeriousAxeViolations(page);
-});
-
-test('management upload dialog: a self-signed EC P-256 certificate in a 3DES .pfx opens with openssl pkcs12 without -legacy', async ({ page }) => {
-  await signIn(page, 'alice');
-  await page.getByRole('link', { name: 'Subscriptions' }).click();
-  await page.getByRole('link', { name: 'Contoso Development' }).click();
-  await page.getByRole('link', { name: 'Management certificates' }).click();
-  await page.getByRole('button', { name: 'Upload' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
-  await dialog.getByRole('tab', { name: 'Create a self-signed certificate' }).click();
-  await dialog.getByLabel('Common name (CN)').fill('e2e-ec-3des');
-  await dialog.getByLabel('Key type').click();
-  await page.getByRole('option', { name: 'EC P-256' }).click();
-  await dialog.getByLabel('Encryption of the .pfx').click();
-  await page.getByRole('option', { name: /^3DES/ }).click();
-  await dialog.getByLabel('Password for the .pfx you keep').fill('keep-it-safe-123');
-  await dialog.getByLabel('Confirm password').fill('keep-it-safe-123');
-  const pfx = save(page.waitForEvent('download'), 'e2e-ec-3des.pfx');
-  await dialog.getByRole('button', { name: 'Create and upload' }).click();
-  const saved = await pfx;
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: /e2e-ec-3des/ })).toBeVisible();
-
-  const info = openssl('pkcs12', '-info', '-in', saved, '-passin', 'pass:keep-it-safe-123', '-nodes');
-  expect(info.status).toBe(0);
-  expect(info.stderr).toContain('pbeWithSHA1And3-KeyTripleDES-CBC');
-  expect(info.stderr).not.toContain('RC2');
-  expect(info.stdout).toContain('BEGIN PRIVATE KEY');
-  const text = execFileSync('openssl', ['x509', '-noout', '-text'], { input: info.stdout, encoding: 'utf8' });
-  expect(text).toContain('NIST CURVE: P-256');
-  expect(text).toContain('TLS Web Client Authentication');
 });

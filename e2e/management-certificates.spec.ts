@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -241,4 +242,45 @@ test('a network failure offers Retry and keeps the file; a duplicate says it is 
   await fileInput(page).setInputFiles(cert.cerPath);
   await expect(dialog.getByText('This certificate is already uploaded to Contoso Production')).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Upload' })).toBeDisabled();
+});
+
+test('management upload dialog: a self-signed EC P-256 certificate in a 3DES .pfx opens with openssl pkcs12 without -legacy', async ({ page }) => {
+  // In this serial spec, on Contoso Production, and deleted at the end: the other tests count these subscriptions.
+  await signIn(page, 'alice');
+  await openBlade(page, 'Contoso Production');
+  await page.getByRole('button', { name: 'Upload' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
+  await dialog.getByRole('tab', { name: 'Create a self-signed certificate' }).click();
+  await dialog.getByLabel('Common name (CN)').fill('e2e-ec-3des');
+  await dialog.getByLabel('Key type').click();
+  await page.getByRole('option', { name: 'EC P-256' }).click();
+  await dialog.getByLabel('Encryption of the .pfx').click();
+  await page.getByRole('option', { name: /^3DES/ }).click();
+  await dialog.getByLabel('Password for the .pfx you keep').fill('keep-it-safe-123');
+  await dialog.getByLabel('Confirm password').fill('keep-it-safe-123');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Create and upload' }).click();
+  const saved = tempPath('e2e-ec-3des.pfx');
+  await (await download).saveAs(saved);
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /e2e-ec-3des/ })).toBeVisible();
+
+  const info = spawnSync('openssl', ['pkcs12', '-info', '-in', saved, '-passin', 'pass:keep-it-safe-123', '-nodes'], { encoding: 'utf8' });
+  expect(info.status).toBe(0);
+  expect(info.stderr).toContain('pbeWithSHA1And3-KeyTripleDES-CBC');
+  expect(info.stderr).not.toContain('RC2');
+  expect(info.stdout).toContain('BEGIN PRIVATE KEY');
+  const text = execFileSync('openssl', ['x509', '-noout', '-text'], { input: info.stdout, encoding: 'utf8' });
+  expect(text).toContain('NIST CURVE: P-256');
+  expect(text).toContain('TLS Web Client Authentication');
+
+  await page
+    .getByRole('row', { name: /e2e-ec-3des/ })
+    .getByRole('checkbox')
+    .check();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete confirmation' });
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('row', { name: /e2e-ec-3des/ })).toHaveCount(0);
 });
