@@ -21,8 +21,8 @@ const useStyles = makeStyles({
 
 /**
  * A drop zone for one file, with a Fluent "Browse…" button. The real file input stays in the page, hidden and
- * labelled, so the label still names it and the browser's own chooser opens; the button is the one keyboard stop,
- * named with the label so a screen reader hears what is being chosen.
+ * labelled, so the label still names it (and only it) and the browser's own chooser opens; the button is the one
+ * keyboard stop, described by the label and the chosen file so a screen reader hears what is being chosen.
  */
 export function FileDrop({
   label,
@@ -84,13 +84,7 @@ export function FileDrop({
       <div className={styles.row}>
         <DocumentArrowUpRegular className={styles.icon} aria-hidden />
         <Text>{dragging ? 'Drop the file to open it' : 'Drag a file here, or'}</Text>
-        <Button
-          id={`${id}-browse`}
-          icon={<FolderOpenRegular />}
-          aria-labelledby={`${id}-browse ${id}-label`}
-          aria-describedby={`${id}-status`}
-          onClick={() => input.current?.click()}
-        >
+        <Button id={`${id}-browse`} icon={<FolderOpenRegular />} aria-describedby={`${id}-label ${id}-status`} onClick={() => input.current?.click()}>
           Browse…
         </Button>
       </div>
