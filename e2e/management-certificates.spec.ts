@@ -206,7 +206,7 @@ test('axe: no serious violation on the blades and the dialog; the upload complet
   await expectNoSeriousAxeViolations(page);
   // The file chooser opens from the keyboard; the test answers it as the OS dialog would.
   const chooser = page.waitForEvent('filechooser');
-  await fileInput(page).focus();
+  await dialog.getByRole('button', { name: 'Browse…' }).focus();
   await page.keyboard.press('Space');
   await (await chooser).setFiles(cert.cerPath);
   await expect(dialog.getByRole('region', { name: 'Certificate preview' })).toContainText(cert.sha1);

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from './document-title';
 import { makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -7,9 +8,23 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
 });
 
-/** One portal blade: its title, what it belongs to, and its content. */
-export function Blade({ title, subtitle, children }: { title: string; subtitle?: string; children: ReactNode }) {
+/**
+ * One portal blade: its title, what it belongs to, and its content. The document title is the blade's title and
+ * `titleContext` (by default the subtitle, which names the subscription or service; null for none).
+ */
+export function Blade({
+  title,
+  subtitle,
+  titleContext = subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  titleContext?: string | null;
+  children: ReactNode;
+}) {
   const styles = useStyles();
+  useDocumentTitle([title, titleContext]);
   return (
     <section className={styles.blade} aria-labelledby="blade-title">
       <header className={styles.header}>

@@ -27,7 +27,7 @@ export function CertificateDoctorReport({ report, headingLevel = 3 }: { report: 
       </ol>
       <p className={styles.line}>Private key: {report.keyMatch ? report.keyMatch.message : 'none in the file'}</p>
       <p className={styles.line}>Encryption: {report.encryption ?? 'none (public certificate only)'}</p>
-      <div className={styles.section} aria-label="Findings">
+      <div className={styles.section} role="group" aria-label="Findings">
         {report.findings
           .filter((f) => f.code !== 'key-matches')
           .map((finding, i) => (

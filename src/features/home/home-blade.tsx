@@ -65,7 +65,7 @@ export function HomeBlade() {
   };
 
   return (
-    <Blade title="Home" subtitle="Every certificate you can read, across subscriptions and services, by expiry">
+    <Blade title="Home" subtitle="Every certificate you can read, across subscriptions and services, by expiry" titleContext={null}>
       {/* A group of buttons, each a tab stop, not Fluent's Toolbar: its arrow-key navigation brings tabster
           (~16 KB gzip) into Home's first load, and four buttons are as quick to reach with Tab. */}
       <div role="group" aria-label="Inventory commands" className={styles.commands}>

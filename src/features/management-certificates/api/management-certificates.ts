@@ -9,6 +9,8 @@ import type { CertificateSummary } from '../../../../certificates/certificate-su
 export interface ManagementCertificate {
   thumbprint: string;
   created: string;
+  /** The certificate as the service stores it (SubscriptionCertificateData), for Download .cer and PEM. */
+  der: Uint8Array;
   /** Parsed from SubscriptionCertificateData; null when the stored data cannot be read. */
   summary: CertificateSummary | null;
 }
@@ -26,13 +28,15 @@ export async function listManagementCertificates(asm: AsmClient, subscriptionId:
   return Promise.all(
     elements.map(async (el) => {
       const thumbprint = childText(el, 'SubscriptionCertificateThumbprint').toUpperCase();
+      let der: Uint8Array = new Uint8Array(0);
       let summary: CertificateSummary | null = null;
       try {
-        summary = await summarizeCertificate(fromBase64(childText(el, 'SubscriptionCertificateData')));
+        der = fromBase64(childText(el, 'SubscriptionCertificateData'));
+        summary = await summarizeCertificate(der);
       } catch {
         summary = null;
       }
-      return { thumbprint, created: childText(el, 'Created'), summary };
+      return { thumbprint, created: childText(el, 'Created'), der, summary };
     }),
   );
 }

@@ -1,28 +1,18 @@
 import { useId, useMemo, useState } from 'react';
-import {
-  createTableColumn,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  ToolbarButton,
-  type TableColumnDefinition,
-  type TableRowId,
-} from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, Text, ToolbarButton, type TableRowId } from '@fluentui/react-components';
 import { ArrowUploadRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useParams } from 'react-router';
 import { GridBlade } from '../../../components/grid-blade';
 import { ListGrid } from '../../../components/list-grid';
 import { ErrorPanel } from '../../../components/error-panel';
 import { DeleteConfirmationDialog } from '../../../components/delete-confirmation-dialog';
-import { ExpiryBadge, expiryStatus } from '../../../components/certificate-status';
+import { expiryStatus } from '../../../components/certificate-status';
 import { useNotifications } from '../../../components/notifications';
 import { describeError } from '../../../lib/api-error';
 import { useCanWrite } from '../../../lib/permissions';
 import { formatCount } from '../../../lib/format-count';
 import { useSubscriptionName } from '../../../components/subscription-name';
 import { thumbprintMatches } from '../../../lib/thumbprint';
-import { CopyButton } from '../../../components/copy-button';
 import {
   MANAGEMENT_CERTIFICATE_LIMIT,
   useDeleteManagementCertificates,
@@ -30,50 +20,14 @@ import {
   type ManagementCertificate,
 } from '../api/management-certificates';
 import { UploadDialog } from './upload-dialog';
+import { managementCertificateColumns } from './management-certificate-columns';
+import { ManagementCertificateDetailsPane } from './management-certificate-details-pane';
 
 const useStyles = makeStyles({
   gridScroll: { overflowX: 'auto' },
 });
 
 const statusText = { expired: 'Expired', expiring: 'Expires soon', valid: 'Valid', unknown: 'Unknown' } as const;
-
-const columns: TableColumnDefinition<ManagementCertificate>[] = [
-  createTableColumn({
-    columnId: 'name',
-    compare: (a, b) => (a.summary?.subjectCommonName ?? '').localeCompare(b.summary?.subjectCommonName ?? ''),
-    renderHeaderCell: () => 'Name',
-    renderCell: (c) => c.summary?.subjectCommonName ?? c.summary?.subject ?? '(unreadable certificate)',
-  }),
-  createTableColumn({
-    columnId: 'thumbprint',
-    compare: (a, b) => a.thumbprint.localeCompare(b.thumbprint),
-    renderHeaderCell: () => 'Thumbprint',
-    renderCell: (c) => (
-      <>
-        <span style={{ fontFamily: 'monospace', fontSize: '12px', whiteSpace: 'nowrap' }}>{c.thumbprint}</span>
-        <CopyButton value={c.thumbprint} />
-      </>
-    ),
-  }),
-  createTableColumn({
-    columnId: 'expires',
-    compare: (a, b) => (a.summary?.notAfter.getTime() ?? 0) - (b.summary?.notAfter.getTime() ?? 0),
-    renderHeaderCell: () => 'Expiration date',
-    renderCell: (c) => c.summary?.notAfter.toISOString().slice(0, 10) ?? '',
-  }),
-  createTableColumn({
-    columnId: 'created',
-    compare: (a, b) => a.created.localeCompare(b.created),
-    renderHeaderCell: () => 'Created',
-    renderCell: (c) => c.created.slice(0, 10),
-  }),
-  createTableColumn({
-    columnId: 'status',
-    compare: (a, b) => expiryStatus(a.summary?.notAfter).status.localeCompare(expiryStatus(b.summary?.notAfter).status),
-    renderHeaderCell: () => 'Status',
-    renderCell: (c) => <ExpiryBadge notAfter={c.summary?.notAfter} />,
-  }),
-];
 
 // A thumbprint is 40 monospace characters: give it the room, or it runs into the next column.
 const columnSizing = {
@@ -98,6 +52,9 @@ export function ManagementCertificatesBlade() {
   const [selected, setSelected] = useState<Set<TableRowId>>(new Set());
   const [uploadOpen, setUploadOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  const [detailsOf, setDetailsOf] = useState<string | null>(null);
+  const columns = useMemo(() => managementCertificateColumns((c) => setDetailsOf(c.thumbprint)), []);
+  const details = detailsOf ? data?.find((c) => c.thumbprint === detailsOf) : undefined;
 
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -182,6 +139,7 @@ export function ManagementCertificatesBlade() {
           />
         </div>
       )}
+      {details && <ManagementCertificateDetailsPane certificate={details} onClose={() => setDetailsOf(null)} />}
       {uploadOpen && <UploadDialog subscriptionId={subscriptionId} onClose={() => setUploadOpen(false)} />}
       {confirmOpen && (
         <DeleteConfirmationDialog
