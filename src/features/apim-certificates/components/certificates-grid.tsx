@@ -8,10 +8,11 @@ import type { CertificateContract } from '../api/certificate-contract';
 import { sourceText } from './certificate-source';
 import { KeyVaultPill, StatusPill } from './certificate-pills';
 import { CertificateRowMenu, type CertificateActions } from './certificate-row-menu';
+import { ThumbprintCopyButton, useThumbprintCopy } from './thumbprint-copy';
 
 const ROW_HEIGHT = 44;
 // What an admin scans for comes first; the thumbprint scrolls in from the right, the row menu never does.
-const COLUMNS = '150px minmax(180px, 1fr) 100px 140px 86px 170px 320px 72px';
+const COLUMNS = '150px minmax(180px, 1fr) 100px 140px 86px 170px 352px 72px';
 
 const useStyles = makeStyles({
   grid: {
@@ -40,6 +41,8 @@ const useStyles = makeStyles({
   header: { padding: '10px 8px', fontWeight: tokens.fontWeightSemibold },
   cell: { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  thumbprint: { display: 'flex', alignItems: 'center', gap: '4px' },
+  clip: { overflow: 'hidden', textOverflow: 'ellipsis' },
   body: { position: 'relative' },
   sortButton: {
     backgroundColor: 'transparent',
@@ -101,7 +104,8 @@ const HEADERS = ['Id', 'Subject', 'Expiration', 'Status', 'Source', 'Key Vault s
 
 /**
  * A role="grid" with only the rows in view in the DOM, so 1,000 certificates scroll smoothly. Arrow keys,
- * Home/End and Page Up/Down move between rows; Enter opens a row's details. More pages load near the end.
+ * Home/End and Page Up/Down move between rows; Enter opens a row's details; Tab goes from the active row to its
+ * Copy thumbprint and More actions buttons (only the active row's buttons are in the tab order). More pages load near the end.
  */
 export function CertificatesGrid({
   rows: loaded,
@@ -129,6 +133,7 @@ export function CertificatesGrid({
   const [sort, setSort] = useState<{ key: string; direction: SortDirection } | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const [partial, setPartial] = useState(false);
+  const thumbprintCopy = useThumbprintCopy();
   const rows = useMemo(() => (sort ? sortCertificates(loaded, sort.key, sort.direction) : loaded), [loaded, sort]);
 
   // A sort covers the whole list: the pages not loaded yet are loaded first, with progress and a Cancel.
@@ -254,8 +259,16 @@ export function CertificatesGrid({
                 <div role="gridcell" className={styles.cell} title={c.properties.keyVault?.lastStatus?.message}>
                   <KeyVaultPill certificate={c} />
                 </div>
-                <div role="gridcell" className={`${styles.cell} ${styles.mono}`}>
-                  {c.properties.thumbprint}
+                <div role="gridcell" className={`${styles.cell} ${styles.mono} ${styles.thumbprint}`}>
+                  <span className={styles.clip}>{c.properties.thumbprint}</span>
+                  {c.properties.thumbprint && (
+                    <ThumbprintCopyButton
+                      name={c.name}
+                      tabIndex={item.index === activeRow ? 0 : -1}
+                      outcome={thumbprintCopy.outcome?.name === c.name ? thumbprintCopy.outcome.copied : undefined}
+                      onCopy={() => void thumbprintCopy.copy(c.name, c.properties.thumbprint)}
+                    />
+                  )}
                 </div>
                 <div role="gridcell" className={`${styles.cell} ${styles.sticky}`}>
                   <button
@@ -275,6 +288,7 @@ export function CertificatesGrid({
           })}
         </div>
       </div>
+      {thumbprintCopy.status}
       {rowMenu && <CertificateRowMenu certificate={rowMenu.certificate} target={rowMenu.target} actions={actions} onClose={() => setRowMenu(null)} />}
       {(hasNextPage || isFetchingNextPage) && (
         <div className={styles.more}>
