@@ -1,12 +1,15 @@
 import { armErrors } from '../common/arm-error.ts';
 import type { ApiRequest } from '../common/api-types.ts';
 
-/** A JSON object request body, or ARM's 415/400 for anything else. */
-export function readJsonObject(request: ApiRequest): Record<string, unknown> {
+/** A JSON object request body, or ARM's 415/400 for anything else; `example` shows the expected shape in the 400s. */
+export function readJsonObject(request: ApiRequest, example?: string): Record<string, unknown> {
   const contentType = String(request.headers['content-type'] ?? 'application/json');
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim())) throw armErrors.unsupportedMediaType(contentType);
   const text = request.body.toString('utf8');
-  if (text.trim() === '') throw armErrors.invalidRequestContent('The request content was invalid and could not be deserialized: the body is empty.');
+  if (text.trim() === '')
+    throw armErrors.invalidRequestContent(
+      `The request content was invalid and could not be deserialized: the body is empty${example ? `; send ${example}` : ''}.`,
+    );
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -15,7 +18,8 @@ export function readJsonObject(request: ApiRequest): Record<string, unknown> {
       `The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`,
     );
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw armErrors.invalidRequestContent('The request content must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw armErrors.invalidRequestContent(`The request content must be a JSON object${example ? ` like ${example}` : ''}.`);
   return body as Record<string, unknown>;
 }
 

@@ -1,7 +1,5 @@
-import { armErrors } from '../../common/arm-error.ts';
-import { authorizedSubscription } from '../../common/operation.ts';
-import { checkResourceGroupName, checkServiceName } from '../path-parameters.ts';
-import { getResourceGroup } from '../../store/resource-group-store.ts';
+import { resolveResourceGroup } from '../resource-groups/resolve-resource-group.ts';
+import { checkServiceName } from '../path-parameters.ts';
 import { deleteService as removeService, getService } from '../../store/apim-service-store.ts';
 import { startOperation } from '../operations/long-running.ts';
 import { serviceId, toServiceContract } from './service-contract.ts';
@@ -13,11 +11,8 @@ import { json, type ArmOperation } from '../arm-context.ts';
  * gone from reads at once.
  */
 export const deleteService: ArmOperation = (context) => {
-  const { resourceGroupName, serviceName } = context.params;
-  const subscription = authorizedSubscription(context);
-  checkResourceGroupName(resourceGroupName);
-  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
-  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  const { serviceName } = context.params;
+  const { subscription, group } = resolveResourceGroup(context);
   checkServiceName(serviceName);
   const service = getService(context.env.db, { subscriptionId: subscription.id, resourceGroup: group.name, serviceName });
   if (!service) return { status: 204 };

@@ -1,9 +1,7 @@
-import { armErrors } from '../../common/arm-error.ts';
+import { resolveResourceGroup } from '../resource-groups/resolve-resource-group.ts';
 import { authorizedSubscription } from '../../common/operation.ts';
 import { json, type ArmContext, type ArmOperation } from '../arm-context.ts';
 import { pageWithSkipToken } from '../arm-paging.ts';
-import { checkResourceGroupName } from '../path-parameters.ts';
-import { getResourceGroup } from '../../store/resource-group-store.ts';
 import { listServices as readServices, type ServiceRow } from '../../store/apim-service-store.ts';
 import { toServiceContract } from './service-contract.ts';
 
@@ -23,10 +21,6 @@ export const listServicesInSubscription: ArmOperation = (context) => {
 
 /** GET /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.ApiManagement/service */
 export const listServicesInResourceGroup: ArmOperation = (context) => {
-  const { resourceGroupName } = context.params;
-  const subscription = authorizedSubscription(context);
-  checkResourceGroupName(resourceGroupName);
-  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
-  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  const { subscription, group } = resolveResourceGroup(context);
   return answer(context, readServices(context.env.db, subscription.id, group.name));
 };

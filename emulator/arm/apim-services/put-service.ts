@@ -1,9 +1,8 @@
-import { armErrors, ArmError } from '../../common/arm-error.ts';
-import { authorizedSubscription } from '../../common/operation.ts';
+import { resolveResourceGroup } from '../resource-groups/resolve-resource-group.ts';
+import { ArmError } from '../../common/arm-error.ts';
 import { json, type ArmOperation } from '../arm-context.ts';
-import { checkResourceGroupName, checkServiceName } from '../path-parameters.ts';
+import { checkServiceName } from '../path-parameters.ts';
 import { readJsonObject } from '../read-json-object.ts';
-import { getResourceGroup } from '../../store/resource-group-store.ts';
 import { getService, serviceNameTaken, upsertService } from '../../store/apim-service-store.ts';
 import { startOperation } from '../operations/long-running.ts';
 import { readServiceBody } from './service-body.ts';
@@ -15,11 +14,8 @@ import { serviceId, toServiceContract } from './service-contract.ts';
  * emulator's provisioning delay.
  */
 export const putService: ArmOperation = async (context) => {
-  const { resourceGroupName, serviceName } = context.params;
-  const subscription = authorizedSubscription(context);
-  checkResourceGroupName(resourceGroupName);
-  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
-  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  const { serviceName } = context.params;
+  const { subscription, group } = resolveResourceGroup(context);
   checkServiceName(serviceName);
   const input = await readServiceBody(readJsonObject(context.request), false);
   const key = { subscriptionId: subscription.id, resourceGroup: group.name, serviceName };

@@ -1,9 +1,7 @@
-import { armErrors } from '../../common/arm-error.ts';
-import { authorizedSubscription } from '../../common/operation.ts';
+import { resolveResourceGroup } from '../resource-groups/resolve-resource-group.ts';
 import { apimErrors } from '../apim-errors.ts';
 import type { ArmContext } from '../arm-context.ts';
-import { checkResourceGroupName, checkServiceName } from '../path-parameters.ts';
-import { getResourceGroup } from '../../store/resource-group-store.ts';
+import { checkServiceName } from '../path-parameters.ts';
 import { getService, type ServiceKey, type ServiceRow } from '../../store/apim-service-store.ts';
 
 /**
@@ -12,11 +10,8 @@ import { getService, type ServiceKey, type ServiceRow } from '../../store/apim-s
  * service's own name and existence.
  */
 export function resolveService(context: ArmContext): { service: ServiceRow; key: ServiceKey } {
-  const { resourceGroupName, serviceName } = context.params;
-  const subscription = authorizedSubscription(context);
-  checkResourceGroupName(resourceGroupName);
-  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
-  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  const { serviceName } = context.params;
+  const { subscription, group } = resolveResourceGroup(context);
   checkServiceName(serviceName);
   const service = getService(context.env.db, { subscriptionId: subscription.id, resourceGroup: group.name, serviceName });
   if (!service) throw apimErrors.serviceNotFound(serviceName, group.name);

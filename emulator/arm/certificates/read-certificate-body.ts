@@ -1,4 +1,4 @@
-import { armErrors } from '../../common/arm-error.ts';
+import { readJsonObject } from '../read-json-object.ts';
 import type { ApiRequest } from '../../common/api-types.ts';
 import { validationError } from '../apim-errors.ts';
 import type { ServiceRow } from '../../store/apim-service-store.ts';
@@ -8,22 +8,8 @@ export type CertificateSource = { kind: 'data'; bytes: Buffer; password: string 
 
 /** The PUT body: either `properties.data` (+ `password`) or `properties.keyVault`, never both, never neither. */
 export function readCertificateBody(request: ApiRequest, service: ServiceRow): CertificateSource {
-  const contentType = String(request.headers['content-type'] ?? 'application/json');
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim())) throw armErrors.unsupportedMediaType(contentType);
-  const text = request.body.toString('utf8');
-  if (text.trim() === '')
-    throw armErrors.invalidRequestContent('The request content was invalid and could not be deserialized: the body is empty; send {"properties": {...}}.');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (error) {
-    throw armErrors.invalidRequestContent(
-      `The request content was invalid and could not be deserialized: ${error instanceof Error ? error.message : String(error)}.`,
-    );
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw armErrors.invalidRequestContent('The request content must be a JSON object like {"properties": {...}}.');
-  const properties = (body as Record<string, unknown>).properties;
+  const body = readJsonObject(request, '{"properties": {...}}');
+  const properties = body.properties;
   if (typeof properties !== 'object' || properties === null || Array.isArray(properties)) {
     throw validationError(
       'properties',

@@ -1,4 +1,4 @@
-import { armErrors } from '../../common/arm-error.ts';
+import { resolveResourceGroup } from './resolve-resource-group.ts';
 import { authorizedSubscription } from '../../common/operation.ts';
 import type { ArmOperation } from '../arm-context.ts';
 import { checkResourceGroupName } from '../path-parameters.ts';
@@ -7,11 +7,7 @@ import { startOperation } from '../operations/long-running.ts';
 
 /** DELETE a resource group and everything in it: 202 with `Location`, polled until 200, as ARM does. */
 export const deleteResourceGroup: ArmOperation = (context) => {
-  const { resourceGroupName } = context.params;
-  const subscription = authorizedSubscription(context);
-  checkResourceGroupName(resourceGroupName);
-  const group = getResourceGroup(context.env.db, subscription.id, resourceGroupName);
-  if (!group) throw armErrors.resourceGroupNotFound(resourceGroupName);
+  const { subscription, group } = resolveResourceGroup(context);
   const { headers } = startOperation(context, subscription.id, `/subscriptions/${subscription.id}/resourceGroups/${group.name}`, false);
   removeResourceGroup(context.env.db, subscription.id, group.name);
   return { status: 202, headers };
