@@ -185,6 +185,17 @@ const migrations: string[] = [
   -- the page's rows are read from the table (store/apim-certificate-store.ts, LIST_INDEX).
   CREATE INDEX apim_certificates_list ON apim_certificates (subscription_id, resource_group, service_name, certificate_id, expiration_date, subject, thumbprint);
   `,
+  `
+  -- The certificate list is answered from an in-memory index kept up to date row by row
+  -- (store/apim-certificate-list/): the trigram table, its triggers and the list's own indexes would only cost writes.
+  DROP TRIGGER IF EXISTS apim_certificate_text_insert;
+  DROP TRIGGER IF EXISTS apim_certificate_text_update;
+  DROP TRIGGER IF EXISTS apim_certificate_text_delete;
+  DROP TABLE IF EXISTS apim_certificate_text;
+  DROP INDEX IF EXISTS apim_certificates_non_ascii;
+  DROP INDEX IF EXISTS apim_certificates_list;
+  DROP INDEX IF EXISTS apim_certificates_expiration;
+  `,
 ];
 
 export function openDatabase(location: string | null): Db {

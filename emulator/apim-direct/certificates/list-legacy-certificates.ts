@@ -1,7 +1,10 @@
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
-import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
+import { FilterBudgetExceeded } from '../../common/odata-filter-budget.ts';
+import { jsonListRenderer } from '../../common/json-list.ts';
+import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
 import type { Operation } from '../../common/operation.ts';
-import { certificateTextIndex, listCertificatePage } from '../../store/apim-certificate-store.ts';
+import { compileCertificateFilter, type CertificateFilter, type CertificateFilterFields } from '../../store/apim-certificate-list/certificate-filter.ts';
+import { listCertificatePage } from '../../store/apim-certificate-list/list-page.ts';
 import { directService } from '../direct-service-target.ts';
 import { directJson } from '../direct-response.ts';
 import { legacyErrors } from '../legacy-errors.ts';
@@ -11,12 +14,15 @@ export const LEGACY_PAGE_SIZE = 100;
 const LEGACY_MAX_PAGE_SIZE = 1000;
 
 /** The seed's fields: `id` is the certificate identifier (cid); the strings take substringof, startswith, endswith. */
-export const legacyCertificateFields: SqlFilterFields = {
+export const legacyCertificateFields: CertificateFilterFields = {
   id: { type: 'string', functions: true, column: 'certificate_id' },
   subject: { type: 'string', functions: true, column: 'subject' },
   thumbprint: { type: 'string', functions: true, column: 'thumbprint' },
   expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
+
+const renderList = jsonListRenderer(toLegacyCertificate);
+const compileFilter = cachedFilterCompiler((text) => compileCertificateFilter(text, legacyCertificateFields));
 
 function count(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
   const text = query.get(name);
@@ -33,17 +39,27 @@ export const listLegacyCertificates: Operation = (context) => {
   const top = count(query, '$top', 1);
   const skip = count(query, '$skip', 0) ?? 0;
   const text = query.get('$filter');
-  let filter: SqlFilter | null = null;
+  let filter: CertificateFilter | null = null;
   if (text !== null && text.trim() !== '') {
     try {
-      filter = compileODataFilterToSql(text, legacyCertificateFields, certificateTextIndex(context.env.db));
+      filter = compileFilter(text);
     } catch (error) {
       if (error instanceof ODataFilterError) throw legacyErrors.validation('$filter', error.message);
       throw error;
     }
   }
   const pageSize = Math.min(top ?? LEGACY_PAGE_SIZE, LEGACY_MAX_PAGE_SIZE);
-  const page = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: false, skip, pageSize });
+  let page: ReturnType<typeof listCertificatePage>;
+  try {
+    page = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: false, skip, pageSize });
+  } catch (error) {
+    if (error instanceof FilterBudgetExceeded)
+      throw legacyErrors.validation(
+        '$filter',
+        `The $filter took longer than its ${error.budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`,
+      );
+    throw error;
+  }
   let nextLink: string | null = null;
   if (skip + pageSize < page.count) {
     const next = new URLSearchParams(query);
@@ -51,5 +67,5 @@ export const listLegacyCertificates: Operation = (context) => {
     if (top !== undefined) next.set('$top', String(pageSize));
     nextLink = `${context.env.origin}/apim-direct/${encodeURIComponent(service.name)}/certificates?${next.toString()}`;
   }
-  return directJson(200, { value: page.rows.map(toLegacyCertificate), count: page.count, nextLink });
+  return directJson(200, renderList(page.rows, { count: page.count, nextLink }));
 };

@@ -1,24 +1,18 @@
 import { afterAll, beforeAll } from 'vitest';
 import { compileODataFilter, type FilterFields } from '../../common/odata-filter-predicate.ts';
-import { compileODataFilterToSql, registerODataSqlFunctions } from '../../common/odata-filter-sql.ts';
 import { openDatabase, type Db } from '../../store/database.ts';
 import type { ServiceKey } from '../../store/apim-service-store.ts';
-import {
-  certificateTextIndex,
-  insertCertificate,
-  keyVaultOf,
-  listCertificatePage,
-  type CertificateRow,
-  type KeyVaultState,
-} from '../../store/apim-certificate-store.ts';
+import { insertCertificate, keyVaultOf, type CertificateRow, type KeyVaultState } from '../../store/apim-certificate-store.ts';
+import { compileCertificateFilter } from '../../store/apim-certificate-list/certificate-filter.ts';
+import { listCertificatePage } from '../../store/apim-certificate-list/list-page.ts';
 import { formatAzureDate } from '../../common/azure-dates.ts';
 import { toCertificateContract } from '../certificates/certificate-contract.ts';
 import { certificateFilterFields } from '../certificates/list-certificates.ts';
 
 /**
- * The list used to read every row of a service and filter in JavaScript; it now asks SQLite. The old way
- * stays here as the reference: same ids in the same order, same count, same contracts. Each list is asked
- * twice: by the exact condition alone, and narrowed first by the trigram index.
+ * The list is answered from an in-memory index of each service (store/apim-certificate-list/). The plain way,
+ * every row of the service read in SQL order and tested by the JavaScript predicate, stays here as the
+ * reference: same ids in the same order, same count, same contracts.
  */
 export const jsFields: FilterFields<CertificateRow> = {
   name: { type: 'string', functions: true, read: (row) => row.certificate_id },
@@ -48,9 +42,9 @@ export function referencePage(db: Db, key: ServiceKey, filter: string, failedOnl
   return { ids: page.map((row) => row.certificate_id), count: rows.length, contracts: page.map(toCertificateContract) };
 }
 
-export function sqlPage(db: Db, key: ServiceKey, filter: string, failedOnly: boolean, skip: number, pageSize: number, indexed: boolean): Page {
-  const condition = filter.trim() === '' ? null : compileODataFilterToSql(filter, certificateFilterFields, indexed ? certificateTextIndex(db) : undefined);
-  const { rows, count } = listCertificatePage(db, key, { filter: condition, failedRefreshOnly: failedOnly, skip, pageSize });
+export function indexPage(db: Db, key: ServiceKey, filter: string, failedOnly: boolean, skip: number, pageSize: number): Page {
+  const compiled = filter.trim() === '' ? null : compileCertificateFilter(filter, certificateFilterFields);
+  const { rows, count } = listCertificatePage(db, key, { filter: compiled, failedRefreshOnly: failedOnly, skip, pageSize });
   return { ids: rows.map((row) => row.certificate_id), count, contracts: rows.map(toCertificateContract) };
 }
 
@@ -119,8 +113,6 @@ export let db: Db;
 export function setUpRandomCertificateStore(): void {
   beforeAll(() => {
     db = openDatabase(null);
-    // As the first list on a database does: plans that read the SQL of a filter need its functions.
-    registerODataSqlFunctions(db);
     const now = new Date('2025-06-01T00:00:00Z');
     for (const key of services) {
       const taken = new Set<string>();

@@ -1,36 +1,27 @@
+import { jsonListRenderer } from '../../common/json-list.ts';
 import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
-import { SqlBudgetExceeded } from '../../common/odata-filter-budget.ts';
+import { FilterBudgetExceeded } from '../../common/odata-filter-budget.ts';
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
-import { compileODataFilterToSql, type SqlFilter, type SqlFilterFields } from '../../common/odata-filter-sql.ts';
 import { apimErrors, validationError } from '../apim-errors.ts';
 import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
-import type { Db } from '../../store/database.ts';
-import { certificateTextIndex, listCertificatePage } from '../../store/apim-certificate-store.ts';
+import { compileCertificateFilter, type CertificateFilter, type CertificateFilterFields } from '../../store/apim-certificate-list/certificate-filter.ts';
+import { listCertificatePage } from '../../store/apim-certificate-list/list-page.ts';
 import { toCertificateContract } from './certificate-contract.ts';
 
 /** The page size when the caller sends no `$top`, and the most one page holds. */
 export const CERTIFICATE_PAGE_SIZE = 100;
 export const CERTIFICATE_MAX_PAGE_SIZE = 1000;
 
-export const certificateFilterFields: SqlFilterFields = {
+export const certificateFilterFields: CertificateFilterFields = {
   name: { type: 'string', functions: true, column: 'certificate_id' },
   subject: { type: 'string', functions: true, column: 'subject' },
   thumbprint: { type: 'string', functions: true, column: 'thumbprint' },
   expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
 
-/** One compiled-filter cache per database: the trigram index a filter is compiled against is that database's. */
-const filterCompilers = new WeakMap<Db, (text: string) => SqlFilter>();
-
-function compileFilter(db: Db, text: string): SqlFilter {
-  let compile = filterCompilers.get(db);
-  if (!compile) {
-    const textIndex = certificateTextIndex(db);
-    filterCompilers.set(db, (compile = cachedFilterCompiler((filter) => compileODataFilterToSql(filter, certificateFilterFields, textIndex))));
-  }
-  return compile(text);
-}
+const renderList = jsonListRenderer(toCertificateContract);
+const compileFilter = cachedFilterCompiler((text) => compileCertificateFilter(text, certificateFilterFields));
 
 function integerParameter(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
   const text = query.get(name);
@@ -59,10 +50,10 @@ export const listCertificates: ArmOperation = (context) => {
   const skip = integerParameter(query, '$skip', 0) ?? 0;
   const failedOnly = failedRefreshOnly(query);
   const text = query.get('$filter');
-  let filter: SqlFilter | null = null;
+  let filter: CertificateFilter | null = null;
   if (text !== null && text.trim() !== '') {
     try {
-      filter = compileFilter(context.env.db, text);
+      filter = compileFilter(text);
     } catch (error) {
       if (error instanceof ODataFilterError) throw apimErrors.invalidFilter(error);
       throw error;
@@ -72,7 +63,7 @@ export const listCertificates: ArmOperation = (context) => {
   const { rows, count } = listFiltered(context.env.db, key, { filter, failedRefreshOnly: failedOnly, skip, pageSize });
   const next = skip + pageSize;
   const nextLink = next < count ? linkToSelf(context, { $top: top === undefined ? undefined : String(pageSize), $skip: String(next) }) : undefined;
-  return json(200, { value: rows.map(toCertificateContract), count, ...(nextLink ? { nextLink } : {}) });
+  return json(200, renderList(rows, { count, nextLink }));
 };
 
 /** A filter that runs past its SQL budget is the caller's to narrow: a 400 naming the budget, not a 500. */
@@ -80,7 +71,7 @@ function listFiltered(...args: Parameters<typeof listCertificatePage>): ReturnTy
   try {
     return listCertificatePage(...args);
   } catch (error) {
-    if (error instanceof SqlBudgetExceeded)
+    if (error instanceof FilterBudgetExceeded)
       throw validationError('$filter', `The $filter took longer than its ${error.budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`);
     throw error;
   }

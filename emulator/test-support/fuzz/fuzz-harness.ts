@@ -31,9 +31,7 @@ export const HEALTHZ_BUDGET_MS = 2_000;
 /** Tables an API request may change; oidc-provider's sessions and grants change on refused sign-ins by design. */
 function domainTables(db: Db): string[] {
   return (
-    db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'apim_certificate_text%' ORDER BY name")
-      .all() as {
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
       name: string;
     }[]
   )
