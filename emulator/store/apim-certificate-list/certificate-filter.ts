@@ -1,7 +1,7 @@
 import { bindODataFilter, testOrder, testText, type BoundFilter, type FilterFieldType, type TextTest } from '../../common/odata-filter-bind.ts';
 import type { ComparisonOperator } from '../../common/odata-filter-parser.ts';
 import { parseODataFilter } from '../../common/odata-filter-parser.ts';
-import { TEXT_COLUMNS, type IndexedCertificate, type ServiceCertificateIndex, type TextColumn } from './service-index.ts';
+import { TEXT_COLUMNS, trigramKey, type IndexedCertificate, type ServiceCertificateIndex, type TextColumn } from './service-index.ts';
 
 export type CertificateColumn = TextColumn | 'expiration_date';
 
@@ -116,11 +116,11 @@ function textTest(column: number, test: TextTest, value: string): (entry: Indexe
  */
 function textCandidates(column: number, test: TextTest, value: string): (index: ServiceCertificateIndex) => Candidates {
   if (!['contains', 'startswith', 'endswith', 'eq'].includes(test) || value.length < 3) return everyRow;
-  const trigrams = [...new Set(Array.from({ length: value.length - 2 }, (_, at) => value.slice(at, at + 3)))];
+  const keys = [...new Set(Array.from({ length: value.length - 2 }, (_, at) => trigramKey(column, value, at)))];
   return (index) => {
     let rarest: readonly number[] | null = null;
-    for (const trigram of trigrams) {
-      const rows = index.withTrigram(column, trigram);
+    for (const key of keys) {
+      const rows = index.withTrigram(key);
       if (rarest === null || rows.length < rarest.length) rarest = rows;
       if (rarest.length === 0) break;
     }
