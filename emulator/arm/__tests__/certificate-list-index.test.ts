@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../store/database.ts';
 import { deleteCertificateRow, getCertificate, insertCertificate, updateCertificate } from '../../store/apim-certificate-store.ts';
-import { serviceIndex } from '../../store/apim-certificate-list/list-page.ts';
+import { MAX_INDEXED_ROWS, serviceIndex } from '../../store/apim-certificate-list/list-page.ts';
 import { indexPage, referencePage, services } from './list-certificates-reference.ts';
 
 /**
@@ -142,6 +142,25 @@ describe('the certificate list index', () => {
       expect(serviceIndex(db, other)).toBe(otherIndex);
       expect(indexPage(db, key, "contains(subject,'renamed')", false, 0, 10).count).toBe(0);
       expect(indexPage(db, other, "contains(subject,'renamed')", false, 0, 10).ids).toEqual(['cert-000']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('holds at most MAX_INDEXED_ROWS rows, letting the least recently listed service go first', () => {
+    const db = openDatabase(null);
+    try {
+      const perService = Math.ceil(MAX_INDEXED_ROWS / 2.5);
+      const keys = ['first', 'second', 'third'].map((serviceName) => ({ ...key, serviceName }));
+      db.transaction(() => {
+        for (const service of keys)
+          for (let i = 0; i < perService; i++) insertCertificate(db, service, `cert-${i}`, { ...values, subject: `CN=host${i}.example` }, now);
+      })();
+      const [first, second] = keys.map((service) => serviceIndex(db, service));
+      // The third pushed the total past the limit: the first, least recently listed, was let go.
+      expect(serviceIndex(db, keys[1])).toBe(second);
+      expect(serviceIndex(db, keys[0])).not.toBe(first);
+      expect(indexPage(db, keys[0], "startswith(name,'cert-1')", false, 0, 10)).toEqual(referencePage(db, keys[0], "startswith(name,'cert-1')", false, 0, 10));
     } finally {
       db.close();
     }
