@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT_ID } from '../seed/demo-ids.ts';
+import { buildEmulator, EMULATOR_BUNDLE_MAIN } from '../build-emulator.ts';
 
 /**
- * The emulator as a separate process (`node --import tsx emulator/main.ts serve --port 0 --location DIR
- * --no-app`), as a user runs it: for crash, soak and benchmark runs, which need to SIGKILL it or read its
- * RSS. Shared by the reliability tests and `npm run bench`; imports nothing of the emulator but its demo ids.
+ * The emulator as a separate process (`node dist-emulator/main.js serve --port 0 --location DIR --no-app`), as
+ * `npm start` runs it: for crash, soak and benchmark runs, which need to SIGKILL it or read its RSS. Shared by
+ * the reliability tests and `npm run bench`; imports nothing of the emulator but its demo ids and its build,
+ * made once per process from the current sources.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -76,8 +78,11 @@ export function readRss(pid: number): number | undefined {
   }
 }
 
+let built: Promise<void> | undefined;
+
 export async function startChildEmulator(options: ChildOptions): Promise<ChildEmulator> {
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'emulator/main.ts', 'serve', '--port', '0', '--location', options.location, '--quiet'];
+  await (built ??= buildEmulator());
+  const args = [...(options.nodeArgs ?? []), EMULATOR_BUNDLE_MAIN, 'serve', '--port', '0', '--location', options.location, '--quiet'];
   if (!options.app) args.push('--no-app');
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
