@@ -10,6 +10,12 @@ import type { PfxOutcome, PfxTask } from './pfx-worker.ts';
 /** Wall time one file may take in its thread; past it the thread is stopped and the caller gets a 400. */
 export const PFX_TIME_BUDGET_MS = 10_000;
 
+/**
+ * An idle thread holds ~20 MiB (its own V8 heap and the toolkit's code) and starting one takes ~0.2 s, once per
+ * burst of uploads: so no thread starts before the first file, and a thread goes after a few idle seconds.
+ */
+export const PFX_THREAD_IDLE_MS = 5_000;
+
 let pool: Piscina<PfxTask, PfxOutcome> | null = null;
 
 /**
@@ -27,9 +33,14 @@ function workers(): Piscina<PfxTask, PfxOutcome> {
     ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
     minThreads: 0,
     maxThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
-    idleTimeout: 30_000,
+    idleTimeout: PFX_THREAD_IDLE_MS,
   });
   return pool;
+}
+
+/** Threads running now: for tests. */
+export function pfxPoolThreadCount(): number {
+  return pool?.threads.length ?? 0;
 }
 
 /**
