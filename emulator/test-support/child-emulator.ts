@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT_ID } from '../seed/demo-ids.ts';
-import { buildEmulator, EMULATOR_BUNDLE_MAIN } from '../build-emulator.ts';
+import { buildEmulator, EMULATOR_BUNDLE_MAIN, EMULATOR_NODE_ARGS } from '../build-emulator.ts';
 
 /**
  * The emulator as a separate process (`node dist-emulator/main.js serve --port 0 --location DIR --no-app`), as
@@ -82,7 +82,7 @@ let built: Promise<void> | undefined;
 
 export async function startChildEmulator(options: ChildOptions): Promise<ChildEmulator> {
   await (built ??= buildEmulator());
-  const args = [...(options.nodeArgs ?? []), EMULATOR_BUNDLE_MAIN, 'serve', '--port', '0', '--location', options.location, '--quiet'];
+  const args = [...EMULATOR_NODE_ARGS, ...(options.nodeArgs ?? []), EMULATOR_BUNDLE_MAIN, 'serve', '--port', '0', '--location', options.location, '--quiet'];
   if (!options.app) args.push('--no-app');
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
