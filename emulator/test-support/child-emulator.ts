@@ -58,6 +58,8 @@ export interface ChildOptions {
   app?: boolean;
   /** Node options before the script (`--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** emulator/main.ts through tsx instead of the build, so that a CPU profile names source files and lines. */
+  fromSource?: boolean;
 }
 
 function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -81,8 +83,9 @@ export function readRss(pid: number): number | undefined {
 let built: Promise<void> | undefined;
 
 export async function startChildEmulator(options: ChildOptions): Promise<ChildEmulator> {
-  await (built ??= buildEmulator());
-  const args = [...EMULATOR_NODE_ARGS, ...(options.nodeArgs ?? []), EMULATOR_BUNDLE_MAIN, 'serve', '--port', '0', '--location', options.location, '--quiet'];
+  if (!options.fromSource) await (built ??= buildEmulator());
+  const script = options.fromSource ? ['--import', 'tsx', 'emulator/main.ts'] : [EMULATOR_BUNDLE_MAIN];
+  const args = [...EMULATOR_NODE_ARGS, ...(options.nodeArgs ?? []), ...script, 'serve', '--port', '0', '--location', options.location, '--quiet'];
   if (!options.app) args.push('--no-app');
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
