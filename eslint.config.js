@@ -8,7 +8,7 @@ import { importBoundaries } from './eslint-rules/import-boundaries.js';
 const SOURCE_FILES = ['**/*.{ts,tsx}'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.certportal', 'bench/results'] },
+  { ignores: ['dist', 'dist-emulator', 'node_modules', 'test-results', 'playwright-report', '.certportal', 'bench/results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

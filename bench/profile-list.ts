@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const first = await startChildEmulator({ location, demo: true });
     await first.stop();
     seedBenchCertificates(location);
-    const emulator = await startChildEmulator({ location, maxSockets: 64, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
+    const emulator = await startChildEmulator({ location, maxSockets: 64, fromSource: true, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] });
     const headers = { Authorization: `Bearer ${await emulator.token()}` };
     const base = certificatesPath(serviceRef(BENCH_SERVICES.list.name));
     const paths = listQueries(1260).map((query) => `${base}?${query}`);

@@ -9,7 +9,7 @@ import { waitUntilNoEmulator } from '../emulator/test-support/leftover-emulators
 let child: ChildProcess | undefined;
 const location = mkdtempSync(join(tmpdir(), 'certportal-npm-start-'));
 
-/** Signals npm's whole process group (npm, sh, tsx, the server): SIGTERM to npm alone does not reach the server. */
+/** Signals npm's whole process group (npm, sh, the server): SIGTERM to npm alone does not reach the server. */
 function signalGroup(signal: NodeJS.Signals): void {
   try {
     process.kill(-child!.pid!, signal);

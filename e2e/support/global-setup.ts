@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildEmulator, EMULATOR_BUNDLE_MAIN, EMULATOR_NODE_ARGS } from '../../emulator/build-emulator.ts';
 
 /**
  * Starts one emulator for the run, on a free port, in memory, with demo data, serving dist/ (built by
@@ -10,7 +11,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync('test-results', { recursive: true });
   const logPath = resolve('test-results/emulator.log');
   const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/main.ts', 'serve', '--port', '0', '--in-memory', '--demo'], {
+  // The emulator as `npm start` runs it: the build, with its Node options.
+  await buildEmulator();
+  const child = spawn(process.execPath, [...EMULATOR_NODE_ARGS, EMULATOR_BUNDLE_MAIN, 'serve', '--port', '0', '--in-memory', '--demo'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env },
   });

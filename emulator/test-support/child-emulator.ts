@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { join, resolve } from 'node:path';
 import { APIM_DEMO, DEMO_SERVICE_PRINCIPAL, DEMO_TENANT_ID } from '../seed/demo-ids.ts';
+import { buildEmulator, EMULATOR_BUNDLE_MAIN, EMULATOR_NODE_ARGS } from '../build-emulator.ts';
 
 /**
- * The emulator as a separate process (`node --import tsx emulator/main.ts serve --port 0 --location DIR
- * --no-app`), as a user runs it: for crash, soak and benchmark runs, which need to SIGKILL it or read its
- * RSS. Shared by the reliability tests and `npm run bench`; imports nothing of the emulator but its demo ids.
+ * The emulator as a separate process (`node dist-emulator/main.js serve --port 0 --location DIR --no-app`), as
+ * `npm start` runs it: for crash, soak and benchmark runs, which need to SIGKILL it or read its RSS. Shared by
+ * the reliability tests and `npm run bench`; imports nothing of the emulator but its demo ids and its build,
+ * made once per process from the current sources.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -56,6 +58,8 @@ export interface ChildOptions {
   app?: boolean;
   /** Node options before the script (`--cpu-prof`, which NODE_OPTIONS refuses). */
   nodeArgs?: string[];
+  /** emulator/main.ts through tsx instead of the build, so that a CPU profile names source files and lines. */
+  fromSource?: boolean;
 }
 
 function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -76,8 +80,12 @@ export function readRss(pid: number): number | undefined {
   }
 }
 
+let built: Promise<void> | undefined;
+
 export async function startChildEmulator(options: ChildOptions): Promise<ChildEmulator> {
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'emulator/main.ts', 'serve', '--port', '0', '--location', options.location, '--quiet'];
+  if (!options.fromSource) await (built ??= buildEmulator());
+  const script = options.fromSource ? ['--import', 'tsx', 'emulator/main.ts'] : [EMULATOR_BUNDLE_MAIN];
+  const args = [...EMULATOR_NODE_ARGS, ...(options.nodeArgs ?? []), ...script, 'serve', '--port', '0', '--location', options.location, '--quiet'];
   if (!options.app) args.push('--no-app');
   if (options.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });

@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 
 /**
  * Emulator servers started from this checkout that are still running: `ps -eo pid,args` lines whose command
- * runs `emulator/main.ts` (serve, not the one-shot `token` command) and whose working directory is this
- * checkout. The working directory keeps other checkouts' emulators (other engineers, other CI jobs) out.
+ * runs `emulator/main.ts` or its build `dist-emulator/main.js` (serve, not the one-shot `token` command) and
+ * whose working directory is this checkout. The working directory keeps other checkouts' emulators (other
+ * engineers, other CI jobs) out.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -32,7 +33,7 @@ export function runningEmulators(filter: (args: string) => boolean = () => true)
     if (!match) continue;
     const pid = Number(match[1]);
     const args = match[2];
-    if (pid === process.pid || !/emulator\/main\.ts(\s|$)/.test(args) || /emulator\/main\.ts\s+token(\s|$)/.test(args)) continue;
+    if (pid === process.pid || !/emulator\/main\.[jt]s(\s|$)/.test(args) || /emulator\/main\.[jt]s\s+token(\s|$)/.test(args)) continue;
     if (cwdOf(pid) !== repoRoot || !filter(args)) continue;
     found.push({ pid, args });
   }

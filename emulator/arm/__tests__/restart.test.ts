@@ -51,7 +51,7 @@ function call(ca: Buffer, url: string, token: string, method = 'GET', body?: unk
 }
 
 /**
- * `node --import tsx emulator/main.ts serve --location DIR`: the server itself is the child, so SIGKILL reaches it
+ * `node dist-emulator/main.js serve --location DIR`: the server itself is the child, so SIGKILL reaches it
  * (through the tsx CLI it reached only the wrapper, and the server lived on).
  */
 async function serveInChildProcess(): Promise<{ child: ChildEmulator; url: string }> {

@@ -10,22 +10,37 @@ import type { PfxOutcome, PfxTask } from './pfx-worker.ts';
 /** Wall time one file may take in its thread; past it the thread is stopped and the caller gets a 400. */
 export const PFX_TIME_BUDGET_MS = 10_000;
 
+/**
+ * An idle thread holds ~20 MiB (its own V8 heap and the toolkit's code) and starting one takes ~0.2 s, once per
+ * burst of uploads: so no thread starts before the first file, and a thread goes after a few idle seconds.
+ */
+export const PFX_THREAD_IDLE_MS = 5_000;
+
 let pool: Piscina<PfxTask, PfxOutcome> | null = null;
 
 /**
- * The threads load the worker's TypeScript through tsx whatever started this process: `node --import tsx`
- * passes its flag on to threads, but Vitest runs the emulator in-process with its own loader, which threads
- * do not inherit. Half the cores at most, so uploads never take every core from reads.
+ * From source (tsx, or Vitest running the emulator in-process with a loader threads do not inherit) the worker is
+ * pfx-worker.ts, loaded through tsx. From the bundle (build-emulator.ts) this code lives in main.js and the worker
+ * is pfx-worker.js beside it: plain JavaScript, so a thread costs no TypeScript loader.
  */
+const fromSource = import.meta.url.endsWith('.ts');
+const workerFile = new URL(fromSource ? './pfx-worker.ts' : './pfx-worker.js', import.meta.url).href;
+
+/** Half the cores at most, so uploads never take every core from reads. */
 function workers(): Piscina<PfxTask, PfxOutcome> {
   pool ??= new Piscina<PfxTask, PfxOutcome>({
-    filename: new URL('./pfx-worker.ts', import.meta.url).href,
-    execArgv: ['--import', 'tsx'],
+    filename: workerFile,
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
     minThreads: 0,
     maxThreads: Math.max(1, Math.floor(availableParallelism() / 2)),
-    idleTimeout: 30_000,
+    idleTimeout: PFX_THREAD_IDLE_MS,
   });
   return pool;
+}
+
+/** Threads running now: for tests. */
+export function pfxPoolThreadCount(): number {
+  return pool?.threads.length ?? 0;
 }
 
 /**
