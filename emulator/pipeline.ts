@@ -5,6 +5,7 @@ import { ANONYMOUS_CALLER, type Caller } from './common/caller.ts';
 import { corsHeaders, preflightHeaders, requestIdHeaders } from './common/front-door-headers.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, peerCertificate, readBody, writeResponse } from './common/http.ts';
 import { AuthenticationRejected, type ServiceDefinition } from './common/service-definition.ts';
+import { forgetOtherConnectionsVersion } from './store/data-version.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -39,6 +40,8 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       res.writeHead(400).end();
       return;
     }
+    // What other connections committed before this request is seen by its cached lookups (store/read-cache.ts).
+    forgetOtherConnectionsVersion();
     // 1. request id
     const requestId = randomUUID();
     const headers = requestIdHeaders(req.headers, requestId);
