@@ -78,6 +78,9 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       headers: req.headers,
       body: Buffer.alloc(0),
       requestId,
+      // Set by authentication; declared here so that every request object has one shape.
+      caller: undefined,
+      clientCertificate: undefined,
     };
     let response: ApiResponse;
     try {
