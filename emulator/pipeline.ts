@@ -5,6 +5,8 @@ import { ANONYMOUS_CALLER, type Caller } from './common/caller.ts';
 import { corsHeaders, preflightHeaders, requestIdHeaders } from './common/front-door-headers.ts';
 import { BodyTooLarge, MAX_BODY_BYTES, peerCertificate, readBody, writeResponse } from './common/http.ts';
 import { AuthenticationRejected, type ServiceDefinition } from './common/service-definition.ts';
+import { forgetOtherConnectionsVersion } from './store/data-version.ts';
+import type { DurableCommits } from './store/durable-commits.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -18,13 +20,15 @@ export interface PipelineOptions {
   appOrigins: readonly string[];
   services: readonly ServiceDefinition[];
   env: EmulatorEnv;
+  /** The database's commits: a request that wrote is answered once its writes are on disk. */
+  commits: DurableCommits;
   site: SiteHandler;
   log(line: string): void;
 }
 
 /**
  * The one request pipeline, the same for every service: request id → CORS → route → authenticate →
- * version → authorize → read body → operation → error in the service's own format → serialize.
+ * version → authorize → read body → operation → error in the service's own format → writes on disk → serialize.
  * A service only describes itself (see ServiceDefinition); nothing here names one.
  */
 export function createPipeline(options: PipelineOptions): RequestHandler {
@@ -39,6 +43,8 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       res.writeHead(400).end();
       return;
     }
+    // What other connections committed before this request is seen by its cached lookups (store/read-cache.ts).
+    forgetOtherConnectionsVersion();
     // 1. request id
     const requestId = randomUUID();
     const headers = requestIdHeaders(req.headers, requestId);
@@ -64,6 +70,7 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
     requestId: string,
     headers: Record<string, string>,
   ): Promise<number> {
+    const writesBefore = options.commits.writes();
     const request: ApiRequest = {
       method: req.method ?? 'GET',
       path: url.pathname.slice(service.prefix.length) || '/',
@@ -71,6 +78,9 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       headers: req.headers,
       body: Buffer.alloc(0),
       requestId,
+      // Set by authentication; declared here so that every request object has one shape.
+      caller: undefined,
+      clientCertificate: undefined,
     };
     let response: ApiResponse;
     try {
@@ -91,7 +101,9 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       // 9. an error in the service's own format; anything else is a 500, and goes to the log
       response = errorResponse(service, error, requestId);
     }
-    // 10. serialize the answer or the error
+    // 10. a request that wrote (whatever its answer) waits for its writes to be on disk: a 2xx is durable
+    if (options.commits.writes() !== writesBefore) response = await writesOnDisk(service, response, requestId);
+    // 11. serialize the answer or the error
     writeResponse(res, response, headers);
     return response.status;
   }
@@ -111,6 +123,16 @@ export function createPipeline(options: PipelineOptions): RequestHandler {
       throw error;
     }
     throw service.errors.unauthenticated('The request does not have a valid authentication token.');
+  }
+
+  async function writesOnDisk(service: ServiceDefinition, response: ApiResponse, requestId: string): Promise<ApiResponse> {
+    try {
+      await options.commits.onDisk();
+      return response;
+    } catch (error) {
+      // The write is in the database, but not known to be on disk: not a success.
+      return errorResponse(service, error, requestId);
+    }
   }
 
   async function readBoundedBody(service: ServiceDefinition, req: IncomingMessage): Promise<Buffer> {

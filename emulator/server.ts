@@ -20,6 +20,7 @@ import { createPipeline, type RequestHandler } from './pipeline.ts';
 import { createSite } from './site.ts';
 import { listen } from './listeners.ts';
 import { closePfxPool } from './arm/certificates/pfx-pool.ts';
+import { durableCommits, type DurableCommits } from './store/durable-commits.ts';
 
 export interface EmulatorOptions {
   port?: number;
@@ -48,6 +49,8 @@ export interface RunningEmulator {
   authority: string;
   issuer: string;
   db: Db;
+  /** When the database's commits reach the disk. */
+  commits: DurableCommits;
   keys: SigningKeys;
   close(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
   const tls = await loadOrCreateTls(tlsDir);
   privateFile(join(tlsDir, 'localhost-key.pem'), log);
   const keys = await loadOrCreateSigningKeys(db);
+  const commits = durableCommits(db, location, log);
 
   // The origin is known only once the port is: the identity provider and the pipeline are built after listen.
   let handle = notReady;
@@ -100,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
     appOrigins,
     services: services({ bearer: (audiences) => bearerToken(verifier, audiences, identity.authority) }),
     env,
+    commits,
     site: createSite({ origin, identity, adfs, appDir: options.appDir ?? null }),
     log,
   });
@@ -111,10 +116,12 @@ export async function startEmulator(options: EmulatorOptions, services: ServiceC
     authority: identity.authority,
     issuer: identity.issuer,
     db,
+    commits,
     keys,
     async close() {
       await listeners.close();
       await closePfxPool();
+      await commits.close();
       db.close();
     },
   };

@@ -10,14 +10,16 @@ import { addBody, issueMany, partsOf } from '../asm/__tests__/asm-test-helpers.t
 import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../seed/demo-ids.ts';
 import { putSetting } from '../store/database.ts';
 import { cachedReadCount } from '../store/read-cache.ts';
+import { roleOn } from '../store/role-assignment-store.ts';
 import { dataVersion } from '../store/data-version.ts';
 import { serviceIndex } from '../store/apim-certificate-list/list-page.ts';
 import { inAnHour, LEGACY, namedToken } from '../apim-direct/__tests__/direct-fixtures.ts';
 
 /**
  * Every cache the request path keeps (verified tokens, subscription/role/group/service lookups, the
- * certificate list index) is dropped or brought up to date by every kind of write: through ARM, through Service Management, and
- * straight into the database by a writer that is no store function, on this connection or another.
+ * certificate list index) is dropped or brought up to date by every kind of write that may change it: through
+ * ARM, through Service Management, and straight into the database by a writer that is no store function, on
+ * this connection or another. The lookups are kept per table, so a write elsewhere (a certificate) leaves them in place.
  */
 
 let emulator: TestEmulator;
@@ -64,10 +66,18 @@ describe('caches under the data version', () => {
     expect(await countOf(await list(alice, '&$top=1'))).toBe(before);
   });
 
-  it('a Service Management write empties the read cache', async () => {
+  it('a certificate write and a Service Management write keep the lookups every request repeats', async () => {
     const alice = await emulator.token('alice');
-    await list(alice, '&$top=1');
-    expect(cachedReadCount(emulator.db)).toBeGreaterThan(0);
+    expect((await put(alice, 'lookup-proof')).status).toBe(201);
+    expect((await list(alice, '&$top=1000')).status).toBe(200);
+    const lookups = cachedReadCount(emulator.db);
+    expect(lookups).toBeGreaterThanOrEqual(5); // signing key, subscription, role, group, service
+    const count = await countOf(await list(alice, '&$top=1'));
+    expect(cachedReadCount(emulator.db)).toBe(lookups);
+
+    expect((await remove(alice, 'lookup-proof')).status).toBe(200);
+    expect(cachedReadCount(emulator.db)).toBe(lookups);
+    expect(await countOf(await list(alice, '&$top=1'))).toBe(count - 1);
     const [certificate] = await issueMany(1);
     const added = await emulator.asm(`/${production}/certificates`, {
       method: 'POST',
@@ -75,7 +85,7 @@ describe('caches under the data version', () => {
       body: addBody(partsOf(certificate)),
     });
     expect(added.status).toBe(200);
-    expect(cachedReadCount(emulator.db)).toBe(0);
+    expect(cachedReadCount(emulator.db)).toBe(lookups);
   });
 
   it('a role changed by raw SQL on the same connection is seen on the next request', async () => {
@@ -108,6 +118,61 @@ describe('caches under the data version', () => {
       other.close();
     }
     expect((await list(alice, '&$top=1')).status).toBe(200);
+  });
+});
+
+describe('lookups kept per table', () => {
+  const service = (group: string, name: string) =>
+    `/subscriptions/${production}/resourceGroups/${group}/providers/Microsoft.ApiManagement/service/${name}?${API_VERSION}`;
+
+  it('a subscription disabled by raw SQL on the same connection is read-only on the next request', async () => {
+    const alice = await emulator.token('alice');
+    expect((await list(alice, '&$top=1')).status).toBe(200);
+    emulator.db.prepare('UPDATE subscriptions SET state = ? WHERE id = ?').run('Disabled', production);
+    try {
+      expect((await put(alice, 'disabled-proof-2')).status).toBe(409);
+    } finally {
+      emulator.db.prepare('UPDATE subscriptions SET state = ? WHERE id = ?').run('Enabled', production);
+    }
+  });
+
+  it('a resource group and a service inserted by raw SQL are found on the next request, though their absence was kept', async () => {
+    const alice = await emulator.token('alice');
+    const missingGroup = await emulator.arm(service('cache-proof-rg', 'cache-proof-apim'));
+    expect(missingGroup.status).toBe(404);
+    expect(await missingGroup.text()).toMatch(/ResourceGroupNotFound/);
+    expect((await emulator.arm(service('cache-proof-rg', 'cache-proof-apim'))).status).toBe(404); // served from the cache
+    emulator.db.prepare("INSERT INTO resource_groups (subscription_id, name, location) VALUES (?, 'cache-proof-rg', 'westeurope')").run(production);
+    try {
+      const missingService = await emulator.arm(service('cache-proof-rg', 'cache-proof-apim'));
+      expect(missingService.status).toBe(404);
+      expect(await missingService.text()).toMatch(/ResourceNotFound|ServiceNotFound|not found/i);
+      emulator.db
+        .prepare(
+          `INSERT INTO apim_services (subscription_id, resource_group, name, location, sku_name, sku_capacity, publisher_email, publisher_name)
+           VALUES (?, 'cache-proof-rg', 'cache-proof-apim', 'westeurope', 'Developer', 1, 'a@contoso.com', 'Contoso')`,
+        )
+        .run(production);
+      expect((await emulator.arm(service('cache-proof-rg', 'cache-proof-apim'), { headers: { Authorization: `Bearer ${alice}` } })).status).toBe(200);
+    } finally {
+      emulator.db.prepare("DELETE FROM apim_services WHERE subscription_id = ? AND resource_group = 'cache-proof-rg'").run(production);
+      emulator.db.prepare("DELETE FROM resource_groups WHERE subscription_id = ? AND name = 'cache-proof-rg'").run(production);
+    }
+    expect((await emulator.arm(service('cache-proof-rg', 'cache-proof-apim'))).status).toBe(404);
+  });
+
+  it('a value read inside a transaction that is rolled back is not kept', () => {
+    const db = emulator.db;
+    const before = roleOn(db, bob.oid, production);
+    expect(before).toBe('Reader');
+    expect(() =>
+      db.transaction(() => {
+        db.prepare('UPDATE role_assignments SET role = ? WHERE principal_id = ? AND subscription_id = ?').run('Owner', bob.oid, production);
+        expect(roleOn(db, bob.oid, production)).toBe('Owner');
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(roleOn(db, bob.oid, production)).toBe('Reader');
   });
 });
 

@@ -7,8 +7,9 @@ import { API_VERSION, certificatesPath, keyVaultBody, seededRandom, startChildEm
 
 /**
  * Crash safety (issue 9, reliability 1).
- * Protection checked: a write is committed to SQLite (WAL, synchronous=FULL, one transaction per PUT)
- * before the emulator answers 2xx, and the database file survives a SIGKILL at any moment. The test
+ * Protection checked: a write is committed to SQLite (WAL, one transaction per PUT, the WAL fsynced before
+ * the answer: store/durable-commits.ts) before the emulator answers 2xx, and the database file survives a
+ * SIGKILL at any moment. The test
  * would fail if the emulator answered before committing (a write-behind cache, an async flush, an
  * in-memory store) or if a kill mid-write left the file corrupt.
  * Replay a run with CERTPORTAL_CRASH_SEED=<the logged seed>.

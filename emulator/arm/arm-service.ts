@@ -5,14 +5,18 @@ import type { BearerAuthenticator } from '../identity/bearer-authenticator.ts';
 import { armRoutes } from './arm-routes.ts';
 import { authorizeArm } from './authorize.ts';
 
-function decodeSegments(path: string): string[] {
-  const raw = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
-  let segments: string[];
+function decodeSegment(segment: string, path: string): string {
   try {
-    segments = raw.map((segment) => decodeURIComponent(segment));
+    return decodeURIComponent(segment);
   } catch {
     throw armErrors.invalidRequestContent(`The request path '${path}' is not valid percent-encoding.`);
   }
+}
+
+function decodeSegments(path: string): string[] {
+  const raw = path.replace(/^\/+/, '').replace(/\/+$/, '').split('/');
+  // Most paths have nothing encoded, so nothing to decode.
+  const segments = path.includes('%') ? raw.map((segment) => decodeSegment(segment, path)) : raw;
   // An encoded slash or backslash would put a path inside one name (`certificates/a%2Fb` → id 'a/b').
   const smuggled = segments.find((segment) => /[/\\]/.test(segment));
   if (smuggled !== undefined)

@@ -9,6 +9,12 @@ export class BodyTooLarge extends Error {}
 
 /** Reads the request body, refusing to buffer more than `limit` bytes. */
 export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  // Neither Content-Length nor Transfer-Encoding: HTTP/1.1 says there is no body (RFC 9112, 6.3), so a GET
+  // does not wait for the stream's end.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return Promise.resolve(Buffer.alloc(0));
+  }
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > limit) {

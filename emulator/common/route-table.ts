@@ -50,8 +50,30 @@ export interface RouteTable {
   resolve(method: string, path: string): RouteMatch;
 }
 
+interface Pattern {
+  entry: RouteEntry;
+  /** Per segment: the literal to compare (lower case when the service ignores case), or null for a `{name}`. */
+  literals: (string | null)[];
+  names: (string | null)[];
+  /** Every entry with this path, whatever its method. */
+  samePath: RouteEntry[];
+}
+
 export function createRouteTable(entries: readonly RouteEntry[], options: RouteTableOptions): RouteTable {
-  const patterns = entries.map((entry) => ({ entry, pattern: entry.path.replace(/^\//, '').split('/') }));
+  // Compiled once: a request compares its segments with the patterns of its length only, in table order.
+  const byLength = new Map<number, Pattern[]>();
+  for (const entry of entries) {
+    const parts = entry.path.replace(/^\//, '').split('/');
+    const pattern: Pattern = {
+      entry,
+      literals: parts.map((part) => (part.startsWith('{') ? null : options.ignoreCase ? part.toLowerCase() : part)),
+      names: parts.map((part) => (part.startsWith('{') ? part.slice(1, -1) : null)),
+      samePath: entries.filter((other) => other.path === entry.path),
+    };
+    const sameLength = byLength.get(parts.length);
+    if (sameLength) sameLength.push(pattern);
+    else byLength.set(parts.length, [pattern]);
+  }
   const miss = (method: string, error: Error): RouteMatch => ({
     entry: {
       method,
@@ -72,36 +94,28 @@ export function createRouteTable(entries: readonly RouteEntry[], options: RouteT
         if (error instanceof Error) return miss(method, error);
         throw error;
       }
-      for (const { entry, pattern } of patterns) {
-        const params = matchSegments(pattern, segments, options.ignoreCase);
-        if (!params) continue;
-        const samePath = entries.filter((other) => other.path === entry.path);
-        const found = samePath.find((other) => other.method === method.toUpperCase());
+      const compared = options.ignoreCase ? segments.map((segment) => segment.toLowerCase()) : segments;
+      for (const pattern of byLength.get(segments.length) ?? []) {
+        if (!pattern.literals.every((literal, i) => literal === null || literal === compared[i])) continue;
+        const found = pattern.samePath.find((other) => other.method === method.toUpperCase());
         if (!found)
           return miss(
             method,
             options.methodNotAllowed(
               method,
               path,
-              samePath.map((other) => other.method),
+              pattern.samePath.map((other) => other.method),
             ),
           );
+        const params: Record<string, string> = {};
+        pattern.names.forEach((name, i) => {
+          if (name !== null) params[name] = segments[i];
+        });
         return { entry: found, params };
       }
       return miss(method, options.noRoute(method, path));
     },
   };
-}
-
-function matchSegments(pattern: string[], segments: string[], ignoreCase: boolean): Record<string, string> | undefined {
-  if (pattern.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    const part = pattern[i];
-    if (part.startsWith('{')) params[part.slice(1, -1)] = segments[i];
-    else if (ignoreCase ? part.toLowerCase() !== segments[i].toLowerCase() : part !== segments[i]) return undefined;
-  }
-  return params;
 }
 
 /** `/subscriptions/{subscriptionId}` with the route's parameters put in. */

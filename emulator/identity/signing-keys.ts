@@ -24,18 +24,23 @@ export async function loadOrCreateSigningKeys(db: Db): Promise<SigningKeys> {
 }
 
 /**
- * The signing keys as the database holds them now, for the token verifier: read again after any write
- * (see cachedRead), the same object while the stored key is unchanged, so verified tokens stay cached
+ * The signing keys as the database holds them now, for the token verifier: read again after any write to
+ * the settings (see cachedRead), the same object while the stored key is unchanged, so verified tokens stay cached
  * until the key itself is replaced.
  */
 export function currentSigningKeys(db: Db, initial: SigningKeys): () => SigningKeys {
   let last = { text: JSON.stringify(initial.privateJwk), keys: initial };
   return () =>
-    cachedRead(db, 'identity.signingKey', () => {
-      const text = getSetting(db, 'identity.signingKey');
-      if (text !== undefined && text !== last.text) last = { text, keys: fromPrivate(JSON.parse(text) as JWK) };
-      return last.keys;
-    });
+    cachedRead(
+      db,
+      'identity.signingKey',
+      () => {
+        const text = getSetting(db, 'identity.signingKey');
+        if (text !== undefined && text !== last.text) last = { text, keys: fromPrivate(JSON.parse(text) as JWK) };
+        return last.keys;
+      },
+      ['settings'],
+    );
 }
 
 function fromPrivate(privateJwk: JWK): SigningKeys {

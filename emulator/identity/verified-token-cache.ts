@@ -3,7 +3,14 @@ import type { JWTPayload } from 'jose';
 /** Tokens are ~1 KB; 2,000 of them bound the cache near 2 MB whatever callers send. */
 const MAX_TOKENS = 2000;
 
+/**
+ * Entries are found by the token's last characters (the end of its signature), then the whole token is compared:
+ * a Map hashes its whole string key, and hashing the ~1 KB token cost more than the rest of the lookup.
+ */
+const KEY_CHARACTERS = 64;
+
 interface Entry<K extends object> {
+  token: string;
   keys: K;
   payload: JWTPayload;
 }
@@ -18,12 +25,13 @@ export class VerifiedTokenCache<K extends object> {
   private readonly entries = new Map<string, Entry<K>>();
 
   get(token: string, keys: K, nowSeconds: number, toleranceSeconds: number): JWTPayload | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
+    const key = token.slice(-KEY_CHARACTERS);
+    const entry = this.entries.get(key);
+    if (!entry || entry.token !== token) return undefined;
     const { exp, nbf } = entry.payload;
     const stale = entry.keys !== keys || (exp !== undefined && exp <= nowSeconds - toleranceSeconds);
     if (stale) {
-      this.entries.delete(token);
+      this.entries.delete(key);
       return undefined;
     }
     if (nbf !== undefined && nbf > nowSeconds + toleranceSeconds) return undefined;
@@ -38,7 +46,7 @@ export class VerifiedTokenCache<K extends object> {
       const oldest = this.entries.keys().next();
       if (!oldest.done) this.entries.delete(oldest.value);
     }
-    this.entries.set(token, { keys, payload });
+    this.entries.set(token.slice(-KEY_CHARACTERS), { token, keys, payload });
   }
 
   get size(): number {

@@ -28,12 +28,16 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 
 const withoutTrailingSlash = (value: string) => value.replace(/\/+$/, '');
 
+/** A service passes the same list on every request: its set is made once. */
+const acceptedSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
 /**
  * Whether a token's `aud` names one of the service's audiences. Entra issues the resource as it was
  * asked for, with or without the trailing slash, and the services accept both spellings.
  */
 export function audienceAccepted(tokenAudiences: readonly string[], accepted: readonly string[]): boolean {
-  const wanted = new Set(accepted.map(withoutTrailingSlash));
+  let wanted = acceptedSets.get(accepted);
+  if (!wanted) acceptedSets.set(accepted, (wanted = new Set(accepted.map(withoutTrailingSlash))));
   return tokenAudiences.some((audience) => wanted.has(withoutTrailingSlash(audience)));
 }
 
@@ -42,26 +46,36 @@ export function createTokenVerifier(keys: SigningKeys | SigningKeySource, issuer
   const current = typeof keys === 'function' ? keys : () => keys;
   const jwksOf = new WeakMap<SigningKeys, ReturnType<typeof createLocalJWKSet>>();
   const verified = new VerifiedTokenCache<SigningKeys>();
+
+  async function verifySignature(token: string, keySet: SigningKeys): Promise<JWTPayload> {
+    let jwks = jwksOf.get(keySet);
+    if (!jwks) jwksOf.set(keySet, (jwks = createLocalJWKSet(keySet.publicJwks)));
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, { issuer: [...issuers], clockTolerance: CLOCK_TOLERANCE_SECONDS }));
+    } catch (error) {
+      throw classify(error);
+    }
+    verified.set(token, keySet, payload);
+    return payload;
+  }
+
   return {
     async verify(authorization, accepted) {
       if (!authorization) throw new TokenRejected('missing', 'The request does not have a valid authentication token: the Authorization header is missing.');
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
-      const token = match[1];
-      if (token.split('.').length !== 3) throw new TokenRejected('malformed', 'The access token is malformed: it is not a JSON Web Token.');
       const keySet = current();
       const nowSeconds = Date.now() / 1000;
-      // A signature checked before, against these very keys: only the time claims can have changed since.
-      let payload = verified.get(token, keySet, nowSeconds, CLOCK_TOLERANCE_SECONDS);
+      // A token checked before, against these very keys: only the time claims can have changed since. The cache
+      // holds only tokens that passed the header and shape checks below, so the usual header is looked up as is.
+      const usual = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+      let payload = usual === undefined ? undefined : verified.get(usual, keySet, nowSeconds, CLOCK_TOLERANCE_SECONDS);
       if (!payload) {
-        let jwks = jwksOf.get(keySet);
-        if (!jwks) jwksOf.set(keySet, (jwks = createLocalJWKSet(keySet.publicJwks)));
-        try {
-          ({ payload } = await jwtVerify(token, jwks, { issuer: [...issuers], clockTolerance: CLOCK_TOLERANCE_SECONDS }));
-        } catch (error) {
-          throw classify(error);
-        }
-        verified.set(token, keySet, payload);
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+        if (!match) throw new TokenRejected('malformed', "The Authorization header is not of the form 'Bearer <token>'.");
+        const token = match[1];
+        if (token.split('.').length !== 3) throw new TokenRejected('malformed', 'The access token is malformed: it is not a JSON Web Token.');
+        payload = verified.get(token, keySet, nowSeconds, CLOCK_TOLERANCE_SECONDS);
+        if (!payload) payload = await verifySignature(token, keySet);
       }
       // Per request, never from the cache: one token may be sent to services of different audiences.
       const audiences = (Array.isArray(payload.aud) ? payload.aud : [payload.aud]).filter((a): a is string => typeof a === 'string');

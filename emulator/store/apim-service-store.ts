@@ -39,6 +39,7 @@ export function getService(db: Db, key: ServiceKey): ServiceRow | undefined {
         key.resourceGroup,
         key.serviceName,
       ) as ServiceRow | undefined,
+    ['apim_services'],
   );
 }
 

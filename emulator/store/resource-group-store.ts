@@ -18,6 +18,7 @@ export function getResourceGroup(db: Db, subscriptionId: string, name: string): 
     db,
     `resource group ${JSON.stringify([subscriptionId, name])}`,
     () => statement(db, 'SELECT * FROM resource_groups WHERE subscription_id = ? AND name = ?').get(subscriptionId, name) as ResourceGroupRow | undefined,
+    ['resource_groups'],
   );
 }
 

@@ -4,13 +4,18 @@ import { cachedRead } from './read-cache.ts';
 
 /** The caller's role on a subscription (Azure RBAC at subscription scope), or undefined for none. */
 export function roleOn(db: Db, principalId: string, subscriptionId: string): Role | undefined {
-  return cachedRead(db, `role ${JSON.stringify([principalId, subscriptionId])}`, () => {
-    const row = statement(db, 'SELECT role FROM role_assignments WHERE principal_id = ? AND subscription_id = ? COLLATE NOCASE').get(
-      principalId,
-      subscriptionId,
-    ) as { role: Role } | undefined;
-    return row?.role;
-  });
+  return cachedRead(
+    db,
+    `role ${JSON.stringify([principalId, subscriptionId])}`,
+    () => {
+      const row = statement(db, 'SELECT role FROM role_assignments WHERE principal_id = ? AND subscription_id = ? COLLATE NOCASE').get(
+        principalId,
+        subscriptionId,
+      ) as { role: Role } | undefined;
+      return row?.role;
+    },
+    ['role_assignments'],
+  );
 }
 
 /** Idempotent, for the demo seed: an existing assignment is kept as it is. */

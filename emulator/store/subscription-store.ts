@@ -13,6 +13,7 @@ export function getSubscription(db: Db, subscriptionId: string): SubscriptionRow
     db,
     `subscription ${subscriptionId}`,
     () => statement(db, 'SELECT * FROM subscriptions WHERE id = ? COLLATE NOCASE').get(subscriptionId) as SubscriptionRow | undefined,
+    ['subscriptions'],
   );
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { forgetOtherConnectionsVersion } from '../../store/data-version.ts';
 import { openDatabase, type Db } from '../../store/database.ts';
 import { deleteCertificateRow, getCertificate, insertCertificate, updateCertificate } from '../../store/apim-certificate-store.ts';
 import { MAX_INDEXED_ROWS, serviceIndex } from '../../store/apim-certificate-list/list-page.ts';
@@ -122,6 +123,8 @@ describe('the certificate list index', () => {
       } finally {
         other.close();
       }
+      // As each request begins: other connections' commits are probed once per request (store/data-version.ts).
+      forgetOtherConnectionsVersion();
       expectSameAsReference(db, 'after another connection wrote');
     } finally {
       db.close();

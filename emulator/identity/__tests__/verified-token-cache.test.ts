@@ -19,6 +19,14 @@ describe('VerifiedTokenCache', () => {
     expect(cache.get('t', keys, 2005, 5)).toBeUndefined();
   });
 
+  it('tells apart two tokens that end alike', () => {
+    const cache = new VerifiedTokenCache<object>();
+    const end = '.'.padEnd(80, 's');
+    cache.set(`a${end}`, keys, { exp: 2000, sub: 'a' });
+    expect(cache.get(`b${end}`, keys, 1000, 5)).toBeUndefined();
+    expect(cache.get(`a${end}`, keys, 1000, 5)).toEqual({ exp: 2000, sub: 'a' });
+  });
+
   it('never keeps a token without an expiry, and stays bounded', () => {
     const cache = new VerifiedTokenCache<object>();
     cache.set('forever', keys, {});

@@ -1,4 +1,5 @@
-import type { Db, Statement } from '../database.ts';
+import { otherConnectionsVersion } from '../data-version.ts';
+import type { Db } from '../database.ts';
 import { foldAscii } from './nocase.ts';
 
 /** The service a certificate belongs to, as the primary key compares it (NOCASE group and name). */
@@ -50,8 +51,7 @@ export function certificateChanges(db: Db): CertificateChanges {
     CREATE TEMP TRIGGER IF NOT EXISTS apim_certificate_list_update AFTER UPDATE ON main.apim_certificates BEGIN ${call('old')} ${call('new')} END;
     CREATE TEMP TRIGGER IF NOT EXISTS apim_certificate_list_delete AFTER DELETE ON main.apim_certificates BEGIN ${call('old')} END;
   `);
-  const dataVersion: Statement = db.prepare('PRAGMA data_version').pluck();
-  let seenVersion = dataVersion.get() as number;
+  let seenVersion = otherConnectionsVersion(db);
   feed = {
     watch: (service) => void pending.set(service, new Set()),
     unwatch: (service) => void pending.delete(service),
@@ -61,7 +61,7 @@ export function certificateChanges(db: Db): CertificateChanges {
       return ids;
     },
     othersCommitted() {
-      const version = dataVersion.get() as number;
+      const version = otherConnectionsVersion(db);
       if (version === seenVersion) return false;
       seenVersion = version;
       return true;
