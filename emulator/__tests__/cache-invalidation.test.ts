@@ -11,7 +11,7 @@ import { DEMO_SUBSCRIPTIONS, DEMO_USERS } from '../seed/demo-ids.ts';
 import { putSetting } from '../store/database.ts';
 import { cachedReadCount } from '../store/read-cache.ts';
 import { roleOn } from '../store/role-assignment-store.ts';
-import { dataVersion } from '../store/data-version.ts';
+import { forgetOtherConnectionsVersion, otherConnectionsVersion } from '../store/data-version.ts';
 import { serviceIndex } from '../store/apim-certificate-list/list-page.ts';
 import { inAnHour, LEGACY, namedToken } from '../apim-direct/__tests__/direct-fixtures.ts';
 
@@ -105,11 +105,13 @@ describe('caches under the data version', () => {
   it('a subscription disabled by another connection is read-only on the next request', async () => {
     const alice = await emulator.token('alice');
     expect((await list(alice, '&$top=1')).status).toBe(200); // the subscription row is cached
-    const before = dataVersion(emulator.db);
+    forgetOtherConnectionsVersion();
+    const before = otherConnectionsVersion(emulator.db);
     const other = new Database(join(location, 'emulator.db'));
     try {
       other.prepare('UPDATE subscriptions SET state = ? WHERE id = ?').run('Disabled', production);
-      expect(dataVersion(emulator.db)).not.toBe(before);
+      forgetOtherConnectionsVersion();
+      expect(otherConnectionsVersion(emulator.db)).not.toBe(before);
       const refused = await put(alice, 'disabled-proof');
       expect(refused.status).toBe(409);
       expect(await refused.text()).toMatch(/ReadOnlyDisabledSubscription/);

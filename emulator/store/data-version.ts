@@ -44,13 +44,3 @@ export function otherConnectionsVersion(db: Db): number {
 export function forgetOtherConnectionsVersion(): void {
   probedThisTurn.clear();
 }
-
-/**
- * A value that changes whenever the database may have changed: `total_changes()` counts every row this
- * connection has inserted, updated or deleted (whichever store, route or service wrote it, committed or
- * not), and `PRAGMA data_version` changes when another connection commits. Probed afresh on every call.
- */
-export function dataVersion(db: Db): string {
-  const probe = probesOf(db);
-  return `${probe.changes.get() as number}.${probe.others.get() as number}`;
-}
