@@ -40,12 +40,15 @@ export interface WorkloadBench {
   rows: WorkloadRow[];
   rssIdleMiB: number | null;
   rssAfterMiB: number | null;
+  /** RSS once the server has been idle for SETTLE_SECONDS after the workloads: what V8 gives back by itself. */
+  rssSettledMiB: number | null;
 }
 
 const DURATION_SECONDS = 10;
 const LIST_QUERIES = 1260;
 const POINT_IDS = 2000;
 const TICKS_PER_SECOND = 100;
+const SETTLE_SECONDS = 30;
 
 /** utime + stime of a process, in ms (Linux). */
 export function processCpuMs(pid: number): number {
@@ -204,6 +207,9 @@ export async function benchWorkloads(emulator: ChildEmulator, location: string, 
     }
   }
   const rssAfter = readRss(emulator.pid);
+  log(`  RSS once idle for ${SETTLE_SECONDS} s`);
+  await new Promise((done) => setTimeout(done, SETTLE_SECONDS * 1000));
+  const rssSettled = readRss(emulator.pid);
   const mib = (bytes: number | undefined) => (bytes === undefined ? null : Math.round((bytes / 2 ** 20) * 10) / 10);
-  return { rows, rssIdleMiB: mib(rssIdle), rssAfterMiB: mib(rssAfter) };
+  return { rows, rssIdleMiB: mib(rssIdle), rssAfterMiB: mib(rssAfter), rssSettledMiB: mib(rssSettled) };
 }

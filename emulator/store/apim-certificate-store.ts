@@ -47,10 +47,10 @@ export function keyVaultOf(row: Pick<CertificateRow, 'key_vault'>): KeyVaultStat
   return row.key_vault ? (JSON.parse(row.key_vault) as KeyVaultState) : null;
 }
 
-/** What a CertificateContract is made of: never the DER, which a list does not show. */
+/** What a CertificateContract and its ETag are made of: never the DER, which a list or GET does not show. */
 export type CertificateSummaryRow = Pick<
   CertificateRow,
-  'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id' | 'subject' | 'thumbprint' | 'expiration_date' | 'key_vault'
+  'subscription_id' | 'resource_group' | 'service_name' | 'certificate_id' | 'subject' | 'thumbprint' | 'expiration_date' | 'key_vault' | 'etag'
 >;
 
 export function getCertificate(db: Db, key: ServiceKey, certificateId: string): CertificateRow | undefined {

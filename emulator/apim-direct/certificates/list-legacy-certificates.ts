@@ -1,6 +1,6 @@
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
 import { FilterBudgetExceeded } from '../../common/odata-filter-budget.ts';
-import { jsonListRenderer } from '../../common/json-list.ts';
+import { jsonList, jsonRenderer } from '../../common/json-list.ts';
 import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
 import type { Operation } from '../../common/operation.ts';
 import { compileCertificateFilter, type CertificateFilter, type CertificateFilterFields } from '../../store/apim-certificate-list/certificate-filter.ts';
@@ -21,7 +21,7 @@ export const legacyCertificateFields: CertificateFilterFields = {
   expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
 
-const renderList = jsonListRenderer(toLegacyCertificate);
+const legacyCertificateJson = jsonRenderer(toLegacyCertificate);
 const compileFilter = cachedFilterCompiler((text) => compileCertificateFilter(text, legacyCertificateFields));
 
 function count(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
@@ -67,5 +67,5 @@ export const listLegacyCertificates: Operation = (context) => {
     if (top !== undefined) next.set('$top', String(pageSize));
     nextLink = `${context.env.origin}/apim-direct/${encodeURIComponent(service.name)}/certificates?${next.toString()}`;
   }
-  return directJson(200, renderList(page.rows, { count: page.count, nextLink }));
+  return directJson(200, jsonList(legacyCertificateJson, page.rows, { count: page.count, nextLink }));
 };

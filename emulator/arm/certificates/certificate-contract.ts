@@ -1,3 +1,4 @@
+import { jsonRenderer } from '../../common/json-list.ts';
 import { keyVaultOf, type CertificateSummaryRow } from '../../store/apim-certificate-store.ts';
 
 /** CertificateContract, closed as the spec declares it: nothing beyond id, name, type and the four properties. */
@@ -24,3 +25,6 @@ export function toCertificateContract(row: CertificateSummaryRow) {
     },
   };
 }
+
+/** toCertificateContract as JSON, worked out once per row object (the list index keeps row objects until they change). */
+export const certificateJson = jsonRenderer(toCertificateContract);

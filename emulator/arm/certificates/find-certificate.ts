@@ -13,12 +13,18 @@ export interface CertificateTarget {
   row: CertificateRow | undefined;
 }
 
-/** Resolves `.../certificates/{certificateId}` after the checks every certificate operation shares. */
-export function findCertificate(context: ArmContext): CertificateTarget {
+/** The service and id of `.../certificates/{certificateId}`, after the checks every certificate operation shares. */
+export function resolveCertificatePath(context: ArmContext): Omit<CertificateTarget, 'row'> {
   const { certificateId } = context.params;
   const { service, key } = resolveService(context);
   checkCertificateId(certificateId);
-  return { service, key, certificateId, row: getCertificate(context.env.db, key, certificateId) };
+  return { service, key, certificateId };
+}
+
+/** Resolves `.../certificates/{certificateId}` and reads the whole row (the DER too), as a write needs it. */
+export function findCertificate(context: ArmContext): CertificateTarget {
+  const target = resolveCertificatePath(context);
+  return { ...target, row: getCertificate(context.env.db, target.key, target.certificateId) };
 }
 
 export function requireCertificate(target: CertificateTarget): CertificateRow {

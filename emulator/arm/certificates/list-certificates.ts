@@ -1,4 +1,4 @@
-import { jsonListRenderer } from '../../common/json-list.ts';
+import { jsonList } from '../../common/json-list.ts';
 import { cachedFilterCompiler } from '../../common/odata-filter-cache.ts';
 import { FilterBudgetExceeded } from '../../common/odata-filter-budget.ts';
 import { ODataFilterError } from '../../common/odata-filter-parser.ts';
@@ -7,7 +7,7 @@ import { resolveService } from '../apim-services/resolve-service.ts';
 import { json, linkToSelf, type ArmOperation } from '../arm-context.ts';
 import { compileCertificateFilter, type CertificateFilter, type CertificateFilterFields } from '../../store/apim-certificate-list/certificate-filter.ts';
 import { listCertificatePage } from '../../store/apim-certificate-list/list-page.ts';
-import { toCertificateContract } from './certificate-contract.ts';
+import { certificateJson } from './certificate-contract.ts';
 
 /** The page size when the caller sends no `$top`, and the most one page holds. */
 export const CERTIFICATE_PAGE_SIZE = 100;
@@ -20,7 +20,6 @@ export const certificateFilterFields: CertificateFilterFields = {
   expirationDate: { type: 'datetime', column: 'expiration_date' },
 };
 
-const renderList = jsonListRenderer(toCertificateContract);
 const compileFilter = cachedFilterCompiler((text) => compileCertificateFilter(text, certificateFilterFields));
 
 function integerParameter(query: URLSearchParams, name: '$top' | '$skip', minimum: number): number | undefined {
@@ -63,7 +62,7 @@ export const listCertificates: ArmOperation = (context) => {
   const { rows, count } = listFiltered(context.env.db, key, { filter, failedRefreshOnly: failedOnly, skip, pageSize });
   const next = skip + pageSize;
   const nextLink = next < count ? linkToSelf(context, { $top: top === undefined ? undefined : String(pageSize), $skip: String(next) }) : undefined;
-  return json(200, renderList(rows, { count, nextLink }));
+  return json(200, jsonList(certificateJson, rows, { count, nextLink }));
 };
 
 /** A filter that runs past its SQL budget is the caller's to narrow: a 400 naming the budget, not a 500. */

@@ -14,7 +14,7 @@ export interface CertificateListQuery {
   pageSize: number;
 }
 
-const SUMMARY_COLUMNS = 'subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault';
+const SUMMARY_COLUMNS = 'subscription_id, resource_group, service_name, certificate_id, subject, thumbprint, expiration_date, key_vault, etag';
 const SERVICE_ROWS = `SELECT ${SUMMARY_COLUMNS} FROM apim_certificates WHERE subscription_id = ? AND resource_group = ? AND service_name = ?`;
 const ONE_ROW = `${SERVICE_ROWS} AND certificate_id = ?`;
 
@@ -69,6 +69,11 @@ export function serviceIndex(db: Db, key: ServiceKey): ServiceCertificateIndex {
     changes.unwatch(other);
   }
   return built;
+}
+
+/** One certificate by id (ASCII case ignored), from the same index as the lists: a GET needs no query of its own. */
+export function findCertificateSummary(db: Db, key: ServiceKey, certificateId: string): CertificateSummaryRow | undefined {
+  return serviceIndex(db, key).find(certificateId)?.row;
 }
 
 /**

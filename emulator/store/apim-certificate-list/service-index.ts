@@ -107,6 +107,12 @@ export class ServiceCertificateIndex {
     return this.slots[slot]!;
   }
 
+  /** The row with this id (ASCII case ignored), if there is one. */
+  find(certificateId: string): IndexedCertificate | undefined {
+    const slot = this.slotById.get(foldAscii(certificateId));
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
   /** Slots in list order: read-only, and only until the next change. */
   inOrder(): readonly number[] {
     return this.order;
