@@ -10,10 +10,11 @@ import { processCpuMs } from './emulator-workload-bench.ts';
 import { readLargestProfile, topSelfTime, topTotalTime } from './cpu-profile-summary.ts';
 
 /**
- * `npx tsx bench/profile-workload.ts <point|mix|writes> [seconds] [--no-profile]`: one workload of the emulator
+ * `npx tsx bench/profile-workload.ts <list|point|mix|writes> [seconds] [--no-profile]`: one workload of the emulator
  * bench against an emulator run with `node --cpu-prof` (unless --no-profile), then the latency of each kind
  * of request (list, point GET, PUT) and where the CPU went. Finds what sets a p99: autocannon gives only the
  * whole mix's.
+ *   list    the bench's rotating list (1,260 distinct queries), 50 connections
  *   point   random point GETs, 50 connections
  *   mix     the bench's 90/10 mix: 45% list, 45% point GET, 10% PUT from Key Vault, 10 connections
  *   writes  the mix without its lists (point GETs and PUTs in the same 9:1), 10 connections
@@ -22,6 +23,7 @@ import { readLargestProfile, topSelfTime, topTotalTime } from './cpu-profile-sum
 type Kind = 'list' | 'point' | 'put';
 
 const WORKLOADS: Record<string, { connections: number; weights: Record<Kind, number> }> = {
+  list: { connections: 50, weights: { list: 1, point: 0, put: 0 } },
   point: { connections: 50, weights: { list: 0, point: 1, put: 0 } },
   mix: { connections: 10, weights: { list: 0.45, point: 0.45, put: 0.1 } },
   writes: { connections: 10, weights: { list: 0, point: 0.9, put: 0.1 } },
@@ -41,7 +43,8 @@ async function main(): Promise<void> {
     const first = await startChildEmulator({ location, demo: true });
     await first.stop();
     seedBenchCertificates(location);
-    const emulator = await startChildEmulator({ location, nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] });
+    // From its TypeScript sources when profiled, so that the profile names emulator/ files and lines.
+    const emulator = await startChildEmulator({ location, fromSource: profile, nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] });
     const headers = { Authorization: `Bearer ${await emulator.token()}` };
     const base = certificatesPath(serviceRef(BENCH_SERVICES.list.name));
     const listPaths = listQueries(1260).map((query) => `${base}?${query}`);
