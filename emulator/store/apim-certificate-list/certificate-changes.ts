@@ -15,8 +15,8 @@ export interface CertificateChanges {
   watch(service: string): void;
   unwatch(service: string): void;
   /**
-   * The ids (ASCII-folded) changed in a service since the last take, or 'all' when too many did or another
-   * connection committed. Inside a transaction the changes are kept too: a rollback fires no trigger, so they
+   * The ids (ASCII-folded) changed in a service since the last take, or 'all' when too many did or the
+   * service is not watched (another connection's commits are othersCommitted's). Inside a transaction the changes are kept too: a rollback fires no trigger, so they
    * must be read again once it is over.
    */
   take(service: string): ReadonlySet<string> | 'all';
@@ -31,7 +31,8 @@ const FUNCTION = 'apim_certificate_list_changed';
  * What changed in apim_certificates, from TEMP triggers that call into JavaScript with the key of every row
  * inserted, updated or deleted on this connection: whichever store, route, seed or migration wrote it, and a
  * REPLACE too (it fires the insert trigger with the key of the row it replaced). TEMP, so nothing is stored
- * and nothing costs a write; commits by another connection show as a new PRAGMA data_version.
+ * and nothing costs a write; commits by another connection show as a new PRAGMA data_version
+ * (otherConnectionsVersion, probed once per request).
  */
 export function certificateChanges(db: Db): CertificateChanges {
   let feed = feeds.get(db);
