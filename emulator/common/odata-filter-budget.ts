@@ -7,7 +7,8 @@ import { ODATA_FILTER_LIMITS } from './odata-filter-limits.ts';
  */
 export class FilterBudgetExceeded extends Error {
   constructor(readonly budgetMs: number) {
-    super(`the $filter ran past its ${budgetMs} ms budget`);
+    // Said to the caller as it stands, whichever service's error format carries it.
+    super(`The $filter took longer than its ${budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`);
   }
 }
 

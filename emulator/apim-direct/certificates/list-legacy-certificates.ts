@@ -53,11 +53,7 @@ export const listLegacyCertificates: Operation = (context) => {
   try {
     page = listCertificatePage(context.env.db, key, { filter, failedRefreshOnly: false, skip, pageSize });
   } catch (error) {
-    if (error instanceof FilterBudgetExceeded)
-      throw legacyErrors.validation(
-        '$filter',
-        `The $filter took longer than its ${error.budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`,
-      );
+    if (error instanceof FilterBudgetExceeded) throw legacyErrors.validation('$filter', error.message);
     throw error;
   }
   let nextLink: string | null = null;

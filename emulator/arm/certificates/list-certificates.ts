@@ -65,13 +65,12 @@ export const listCertificates: ArmOperation = (context) => {
   return json(200, jsonList(certificateJson, rows, { count, nextLink }));
 };
 
-/** A filter that runs past its SQL budget is the caller's to narrow: a 400 naming the budget, not a 500. */
+/** A filter that runs past its time budget is the caller's to narrow: a 400 naming the budget, not a 500. */
 function listFiltered(...args: Parameters<typeof listCertificatePage>): ReturnType<typeof listCertificatePage> {
   try {
     return listCertificatePage(...args);
   } catch (error) {
-    if (error instanceof FilterBudgetExceeded)
-      throw validationError('$filter', `The $filter took longer than its ${error.budgetMs} ms budget to run; narrow it (fewer contains, more exact terms).`);
+    if (error instanceof FilterBudgetExceeded) throw validationError('$filter', error.message);
     throw error;
   }
 }
