@@ -46,7 +46,8 @@ function intersect(slotCount: number, smaller: (readonly number[])[], larger: (r
   return both;
 }
 
-const size = (lists: (readonly number[])[]) => lists.reduce((total, list) => total + list.length, 0);
+/** How many slots a set of candidates lists, duplicates included. */
+export const candidateCount = (lists: (readonly number[])[]): number => lists.reduce((total, list) => total + list.length, 0);
 const everyRow = (): Candidates => null;
 
 function compile(node: BoundFilter, fields: CertificateFilterFields): Node {
@@ -60,8 +61,8 @@ function compile(node: BoundFilter, fields: CertificateFilterFields): Node {
         candidates(index) {
           const [a, b] = [left.candidates(index), right.candidates(index)];
           if (a === null || b === null) return a ?? b;
-          const [smaller, larger] = size(a) <= size(b) ? [a, b] : [b, a];
-          return size(smaller) <= FEW ? smaller : [intersect(index.slotCount, smaller, larger)];
+          const [smaller, larger] = candidateCount(a) <= candidateCount(b) ? [a, b] : [b, a];
+          return candidateCount(smaller) <= FEW ? smaller : [intersect(index.slotCount, smaller, larger)];
         },
       };
     }

@@ -3,7 +3,7 @@ import { statement, type Db } from '../database.ts';
 import type { CertificateSummaryRow } from '../apim-certificate-store.ts';
 import type { ServiceKey } from '../apim-service-store.ts';
 import { certificateChanges, serviceIndexKey } from './certificate-changes.ts';
-import type { CertificateFilter } from './certificate-filter.ts';
+import { candidateCount, type CertificateFilter } from './certificate-filter.ts';
 import { ServiceCertificateIndex, type IndexedCertificate } from './service-index.ts';
 
 export interface CertificateListQuery {
@@ -119,7 +119,7 @@ function walk(
   const order = index.inOrder();
   if (candidates === null) {
     for (const slot of order) visit(slot);
-  } else if (candidates.reduce((total, list) => total + list.length, 0) * 64 < index.size) {
+  } else if (candidateCount(candidates) * 64 < index.size) {
     // Few: put them in list order by their positions.
     const slots = candidates.length === 1 ? [...candidates[0]] : [...new Set(candidates.flat())];
     slots.sort((a, b) => index.positionOf(a) - index.positionOf(b));
