@@ -1,8 +1,8 @@
 /// <reference types="node" />
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { API_VERSION, certificatesPath, readRss, type ChildEmulator } from '../emulator/test-support/child-emulator.ts';
 import { runLoad, type LoadResult } from '../emulator/test-support/load.ts';
+import { startBare } from './emulator-workload-bench.ts';
 import { BENCH_SERVICES, serviceRef } from './seed.ts';
 
 export interface LoadFigures {
@@ -40,48 +40,6 @@ function figures(result: LoadResult): LoadFigures {
   };
 }
 
-/** A bare node:https server answering a fixed body, in its own process like the emulator, with the same TLS key. */
-async function startCeiling(tlsDir: string, body: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const script = `
-    const https = require('node:https');
-    const fs = require('node:fs');
-    const body = Buffer.from(process.env.BENCH_BODY, 'base64');
-    const server = https.createServer({ key: fs.readFileSync(process.env.BENCH_KEY), cert: fs.readFileSync(process.env.BENCH_CERT) }, (req, res) => {
-      req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-      res.end(body);
-    });
-    server.keepAliveTimeout = 5000;
-    server.listen(0, '127.0.0.1', () => console.log('ceiling ready at ' + server.address().port));
-  `;
-  const child = spawn(process.execPath, ['-e', script], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      BENCH_BODY: Buffer.from(body).toString('base64'),
-      BENCH_KEY: join(tlsDir, 'localhost-key.pem'),
-      BENCH_CERT: join(tlsDir, 'localhost.pem'),
-    },
-  });
-  const port = await new Promise<string>((done, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /ceiling ready at (\d+)/.exec(out);
-      if (m) done(m[1]);
-    });
-    child.once('exit', (code) => fail(new Error(`ceiling server exited with ${code}`)));
-  });
-  return {
-    url: `https://localhost:${port}/`,
-    stop: () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 /** autocannon, 50 connections: the $filter list over 10,000 certificates, then the fixed-body ceiling. */
 export async function benchEmulator(emulator: ChildEmulator, location: string, log: (line: string) => void): Promise<EmulatorBench> {
   const token = await emulator.token();
@@ -104,7 +62,8 @@ export async function benchEmulator(emulator: ChildEmulator, location: string, l
   });
   const rssAfter = readRss(emulator.pid);
 
-  const ceiling = await startCeiling(join(location, 'tls'), sample.body);
+  // The workload bench's bare server, answering this one body.
+  const ceiling = await startBare(join(location, 'tls'), [sample.body]);
   try {
     log(`  ceiling: bare node:https, same body (${Buffer.byteLength(sample.body)} bytes)`);
     await runLoad({ url: ceiling.url, connections: 10, duration: 3 });

@@ -74,7 +74,7 @@ async function measure(pid: number, url: string, connections: number, requests: 
 }
 
 /** A bare node:https server, its own process, same TLS key, answering the given bodies in turn. */
-async function startBare(tlsDir: string, bodies: string[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+export async function startBare(tlsDir: string, bodies: string[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'certportal-bare-'));
   const bodiesFile = join(dir, 'bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(bodies));
