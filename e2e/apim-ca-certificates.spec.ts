@@ -50,6 +50,7 @@ test('add by keyboard: warnings before sending, the long-running progress, the n
   await expect(caRow(page, new RegExp(`${service}-root`))).toBeVisible();
 
   const add = page.getByRole('button', { name: 'Add' });
+  await expect(add).toBeEnabled();
   await add.focus();
   await page.keyboard.press('Enter');
   const pane = page.getByRole('dialog', { name: 'Add CA certificate' });

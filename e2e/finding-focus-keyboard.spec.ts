@@ -9,6 +9,8 @@ test('keyboard only: Add opens on the Id field, Esc closes it, focus is back on 
   await signIn(page, 'alice');
   await openCertificates(page);
   const add = page.getByRole('button', { name: 'Add' });
+  // Enabled once the caller's role is known, which may come after the grid: a disabled button takes no focus.
+  await expect(add).toBeEnabled();
   await add.focus();
   await page.keyboard.press('Enter');
   const pane = page.getByRole('dialog', { name: 'Add certificate' });
@@ -42,6 +44,7 @@ test('keyboard only: Upload opens on its first field, Cancel returns focus to Up
   await page.goto(`/subscriptions/${DEMO_SUBSCRIPTIONS.production.id}/management-certificates`);
   await expect(page.getByRole('grid', { name: 'Management certificates' })).toBeVisible();
   const upload = page.getByRole('button', { name: 'Upload' });
+  await expect(upload).toBeEnabled();
   await upload.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });

@@ -199,6 +199,7 @@ test('axe: no serious violation on the blades and the dialog; the upload complet
   await expect(page.getByRole('grid', { name: 'Management certificates' })).toBeVisible();
   await expectNoSeriousAxeViolations(page);
 
+  await expect(page.getByRole('button', { name: 'Upload' })).toBeEnabled();
   await page.getByRole('button', { name: 'Upload' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Upload a management certificate' });
